@@ -1,0 +1,202 @@
+"""The document stage: paths in, checked UTF-8 text out, plus offset -> line/column.
+
+Kept free of `numcheck.quantities` so reading and locating text never depends
+on (or pays the import cost of) the extractor.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional, Union
+
+PathArg = Union[str, os.PathLike]
+
+# Suffixes picked up when a folder is given; a file named explicitly is read
+# whatever its suffix, since the user asked for it.
+TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", ".rst", ".text")
+# Folders that hold tooling, not drafts; walking them is slow and noisy.
+SKIPPED_DIRS: frozenset[str] = frozenset({".venv", "venv", "node_modules", "__pycache__"})
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+_BINARY_PROBE = 8192  # bytes looked at for NULs, as git and grep do
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class InputError(Exception):
+    """A problem with what the user gave us (not a bug): reported as one line.
+
+    Not a dataclass: frozen dataclass exceptions break when Python sets
+    `__traceback__` on them in some code paths (contextlib, pytest.raises).
+    """
+
+    def __init__(self, path: PathArg, message: str, line: Optional[int] = None) -> None:
+        self.path = os.fspath(path)
+        self.message = message
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.message}"
+
+    def __repr__(self) -> str:
+        return f"InputError(path={self.path!r}, message={self.message!r}, line={self.line!r})"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A text that was read successfully; `path` is how the user should see it."""
+
+    path: str
+    text: str
+
+
+class LineIndex:
+    """Maps a character offset to a 1-based (line, column).
+
+    Columns count code points (Python `str` indices), not bytes and not the
+    UTF-16 units some editors use. \\n, \\r\\n and a lone \\r each end a line,
+    so a file from any platform numbers its lines as an editor would.
+    """
+
+    __slots__ = ("_starts", "_length")
+
+    def __init__(self, text: str) -> None:
+        # Built once per text; each lookup is then a bisect, not a rescan.
+        self._starts: list[int] = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self._length = len(text)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        if not 0 <= offset <= self._length:
+            raise ValueError(f"offset {offset} outside text of length {self._length}")
+        index = bisect_right(self._starts, offset) - 1
+        return index + 1, offset - self._starts[index] + 1
+
+
+def decode(data: bytes, path: PathArg) -> str:
+    """Bytes -> str, or an InputError that says what is wrong and where."""
+    probe = data[:_BINARY_PROBE]
+    if probe.startswith(_UTF16_BOMS):
+        # Checked before NULs: UTF-16 text is full of them but is not "binary".
+        raise InputError(path, "is UTF-16 text; numcheck reads UTF-8 only (re-save the file as UTF-8)")
+    nul = probe.find(b"\x00")
+    if nul != -1:
+        raise InputError(path, f"looks like a binary file (NUL byte at byte {nul}); expected UTF-8 text")
+    if data.startswith(_UTF8_BOM):
+        # Dropped before decoding, so every offset refers to the returned string.
+        data = data[len(_UTF8_BOM):]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # The prefix up to the bad byte is valid UTF-8, so count lines on it
+        # with the same rules LineIndex uses.
+        before = data[: exc.start].decode("utf-8")
+        line, column = LineIndex(before).position(len(before))
+        bad = data[exc.start]
+        raise InputError(
+            path, f"is not valid UTF-8 (byte 0x{bad:02X} at column {column}); re-save the file as UTF-8", line=line
+        ) from None
+
+
+def read_text(path: PathArg) -> str:
+    """Read a file as UTF-8, line endings kept as they are."""
+    # Reading bytes and decoding ourselves keeps \r\n and \r untouched (like
+    # newline="") and lets a decode error name the line.
+    try:
+        if os.path.isdir(path):
+            raise InputError(path, "is a folder, expected a file")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, expected a file") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    return decode(data, path)
+
+
+def read_stdin() -> str:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError(STDIN_NAME, "standard input is not available")
+    return decode(stream.read(), STDIN_NAME)
+
+
+def _is_text_file(name: str) -> bool:
+    return not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES)
+
+
+def _walk(folder: str) -> tuple[list[str], list[InputError]]:
+    found: list[tuple[tuple[str, ...], str]] = []
+    errors: list[InputError] = []
+
+    def on_error(exc: OSError) -> None:
+        errors.append(InputError(exc.filename or folder, f"cannot read folder: {exc.strerror or exc}"))
+
+    for root, dirs, files in os.walk(folder, onerror=on_error):
+        # Pruned in place so os.walk never descends into them.
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+        for name in files:
+            if _is_text_file(name):
+                full = os.path.join(root, name)
+                found.append((Path(os.path.relpath(full, folder)).parts, full))
+    # Sorting on path parts gives the same order on every platform and run.
+    found.sort()
+    return [full for _, full in found], errors
+
+
+def expand_paths(paths: Iterable[PathArg]) -> list[Union[str, InputError]]:
+    """Expand folders into the text files under them, keeping the given order.
+
+    Each entry is a path to read or an InputError for a folder that cannot be
+    used, so a caller reports that one and carries on with the rest. Files (and
+    "-" for stdin) are passed through untouched; whether they can be read is
+    `read_text`'s business.
+    """
+    expanded: list[Union[str, InputError]] = []
+    for given in paths:
+        path = os.fspath(given)
+        if path != STDIN and os.path.isdir(path):
+            files, errors = _walk(path)
+            expanded.extend(errors)
+            if files:
+                expanded.extend(files)
+            elif not errors:
+                patterns = ", ".join("*" + s for s in TEXT_SUFFIXES)
+                expanded.append(InputError(path, f"folder has no text files ({patterns})"))
+        else:
+            expanded.append(path)
+    return expanded
+
+
+def read_documents(paths: Iterable[PathArg]) -> tuple[list[Document], list[InputError]]:
+    """Read every path (folders expanded); bad ones come back as errors, in order."""
+    documents: list[Document] = []
+    errors: list[InputError] = []
+    for entry in expand_paths(paths):
+        if isinstance(entry, InputError):
+            errors.append(entry)
+            continue
+        try:
+            if entry == STDIN:
+                documents.append(Document(STDIN_NAME, read_stdin()))
+            else:
+                documents.append(Document(entry, read_text(entry)))
+        except InputError as exc:
+            errors.append(exc)
+    return documents, errors

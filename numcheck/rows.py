@@ -1,0 +1,75 @@
+"""One flat row per quantity: the single shape behind the CLI output and the DataFrame.
+
+Both surfaces build rows here so their columns and values cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import astuple, dataclass, fields
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from numcheck.document import Document, LineIndex
+
+if TYPE_CHECKING:  # only for annotations; the CLI imports the extractor lazily anyway
+    from numcheck.quantities.model import Quantity
+
+
+@dataclass(frozen=True)
+class Row:
+    file: str
+    line: int  # 1-based, of the quantity's first character
+    column: int  # 1-based, in code points
+    surface: str  # the text as written: source[start:end]
+    value: float
+    high: Optional[float]
+    unit: Optional[str]
+    kind: str
+    qualifier: str
+    noun: Optional[str]
+
+    def as_dict(self) -> dict:
+        return dict(zip(COLUMNS, astuple(self)))
+
+
+COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Row))
+
+
+def quantity_rows(file: str, text: str, quantities: Iterable["Quantity"]) -> list[Row]:
+    """Rows for quantities already extracted from `text`."""
+    index = LineIndex(text)
+    rows = []
+    for q in quantities:
+        line, column = index.position(q.start)
+        rows.append(
+            Row(
+                file=file,
+                line=line,
+                column=column,
+                surface=q.text,
+                value=q.value,
+                high=q.high,
+                unit=q.unit,
+                kind=q.kind,
+                qualifier=q.qualifier,
+                noun=q.noun,
+            )
+        )
+    return rows
+
+
+def document_rows(document: Document) -> list[Row]:
+    """Extract a document's quantities and flatten them into rows."""
+    from numcheck.quantities import extract  # deferred: keeps `import numcheck.rows` light
+
+    return quantity_rows(document.path, document.text, extract(document.text))
+
+
+def format_number(number: Optional[float]) -> str:
+    """Compact, exact text for a value: 26.0 -> "26", 2.5e9 -> "2500000000", None -> ""."""
+    if number is None:
+        return ""
+    if math.isfinite(number) and number == int(number) and abs(number) < 2**53:
+        # Integral floats below 2**53 print exactly as integers.
+        return str(int(number))
+    return repr(float(number))

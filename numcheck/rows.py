@@ -6,7 +6,7 @@ Both surfaces build rows here so their columns and values cannot drift apart.
 from __future__ import annotations
 
 import math
-from dataclasses import astuple, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from numcheck.document import Document, LineIndex
@@ -29,7 +29,9 @@ class Row:
     noun: Optional[str]
 
     def as_dict(self) -> dict:
-        return dict(zip(COLUMNS, astuple(self)))
+        # Not dataclasses.asdict: that deep-copies every field, and the CLI
+        # calls this once per row of a whole corpus.
+        return {name: getattr(self, name) for name in COLUMNS}
 
 
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Row))
@@ -47,8 +49,10 @@ def quantity_rows(file: str, text: str, quantities: Iterable["Quantity"]) -> lis
                 line=line,
                 column=column,
                 surface=q.text,
-                value=q.value,
-                high=q.high,
+                # float() so an extractor handing back an int still gives the
+                # documented number type in every output format.
+                value=float(q.value),
+                high=None if q.high is None else float(q.high),
                 unit=q.unit,
                 kind=q.kind,
                 qualifier=q.qualifier,

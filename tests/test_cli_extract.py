@@ -312,3 +312,50 @@ def test_positions_match_line_index_for_seed():
     rows = _json_rows(run_cli("extract", str(SEED), "--format", "json").stdout)
     assert [(r["line"], r["column"]) for r in rows] == expected
     assert [r["surface"] for r in rows] == [q.text for q in numcheck.extract(text)]
+
+
+# --- the shared row builder and renderers -------------------------------------------
+
+
+def test_quantity_rows_locate_and_normalise():
+    from numcheck.rows import quantity_rows
+
+    text = "Intro\r\nnaïve: 26 cruise missiles, 2–3 ships"
+    start = text.index("26")
+    q = numcheck.Quantity(value=26, kind="count", start=start, end=start + 2, text="26", noun="cruise missile")
+    rng = text.index("2–3")
+    r = numcheck.Quantity(value=2, high=3, kind="count", start=rng, end=rng + 3, text="2–3")
+    rows = quantity_rows("draft.md", text, [q, r])
+    assert [(x.line, x.column) for x in rows] == [(2, len("naïve: ") + 1), (2, rng - len("Intro\r\n") + 1)]
+    assert rows[0].value == 26.0 and type(rows[0].value) is float and rows[0].high is None
+    assert type(rows[1].high) is float and rows[1].high == 3.0
+    assert rows[0].as_dict() == {
+        "file": "draft.md", "line": 2, "column": 8, "surface": "26", "value": 26.0, "high": None,
+        "unit": None, "kind": "count", "qualifier": "exact", "noun": "cruise missile",
+    }
+    assert tuple(rows[0].as_dict()) == COLUMNS
+
+
+def test_format_number():
+    from numcheck.rows import format_number
+
+    assert format_number(None) == ""
+    assert format_number(26.0) == "26"
+    assert format_number(2.5) == "2.5"
+    assert format_number(2.5e9) == "2500000000"
+    assert format_number(0.001) == "0.001"
+    assert format_number(1e300) == "1e+300"
+    assert format_number(float("inf")) == "inf"
+
+
+def test_renderers_keep_one_row_per_line_and_json_valid():
+    from numcheck.cli import render_csv, render_json, render_table
+    from numcheck.rows import Row
+
+    row = Row("a.txt", 1, 5, "26\ncruise", 26.0, float("inf"), None, "count", "exact", "cruise missile")
+    table = render_table([row]).splitlines()
+    assert len(table) == 2 and "26 cruise" in table[1]
+    doc = json.loads(render_json([row]))  # strict parsers reject Infinity; it must come out as null
+    assert doc["quantities"][0]["high"] is None and doc["quantities"][0]["surface"] == "26\ncruise"
+    parsed = list(csv.reader(io.StringIO(render_csv([row]), newline="")))
+    assert parsed[1][COLUMNS.index("surface")] == "26\ncruise"

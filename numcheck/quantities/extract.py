@@ -1,14 +1,614 @@
-"""Placeholder while the real extractor is written: reads digit numbers only."""
+"""The extract stage: `extract(text)` reads every figure in a text, in order.
+
+The reader walks the tokens of one paragraph at a time. At each token it
+tries, in order: a calendar date, a multiple ("doubled"), a range ("between
+10 and 12"), then a figure with what surrounds it (qualifier, currency,
+number, scale, percent or unit, range end, ratio, counted noun).
+"""
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass, replace
+from typing import Iterator, Sequence
 
+from numcheck.quantities.dates import DateRead, month_at, read_date
+from numcheck.quantities.lexicon import Lexicon, lexicon
 from numcheck.quantities.model import Quantity
+from numcheck.quantities.money import currency_after, currency_before
+from numcheck.quantities.nouns import is_plural, noun_after
+from numcheck.quantities.numbers import NumberRead, digit_parts, read_number
+from numcheck.quantities.tokens import Token, tokenize
+from numcheck.quantities.units import catalogue, match_unit
 
-_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+_MAX_BLOCK = 20_000
 
 
 def extract(text: str) -> list[Quantity]:
-    return [Quantity(value=float(m.group()), kind="number", start=m.start(), end=m.end(), text=m.group())
-            for m in _DIGITS.finditer(text)]
+    """Every figure in `text`, in text order, with offsets into `text`."""
+    out: list[Quantity] = []
+    for start, end in _blocks(text):
+        toks = tokenize(text, start, end)
+        if toks:
+            out.extend(_Reader(text, toks).run())
+    return out
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Paragraphs, and long paragraphs cut at a line break or space, so work stays local."""
+    pos = 0
+    for m in _BLOCK_BREAK.finditer(text):
+        yield from _cut(text, pos, m.start())
+        pos = m.end()
+    yield from _cut(text, pos, len(text))
+
+
+def _cut(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while end - start > _MAX_BLOCK:
+        limit = start + _MAX_BLOCK
+        cut = max(text.rfind("\n", start, limit), text.rfind(". ", start, limit) + 1)
+        if cut <= start:
+            cut = text.rfind(" ", start, limit)
+        if cut <= start:
+            cut = limit
+        yield start, cut
+        start = cut
+    if end > start:
+        yield start, end
+
+
+@dataclass
+class _Figure:
+    """A figure while it is being read; becomes a Quantity at the end."""
+
+    value: float
+    first: int
+    last: int
+    kind: str = "number"
+    unit: str | None = None
+    high: float | None = None
+    qualifier: str = "exact"
+    qualifier_text: str | None = None
+    step: float | None = None
+    words: bool = False
+    shape: str = "cardinal"
+    noun: str | None = None
+    noun_phrase: str | None = None
+    part: float | None = None
+    whole: float | None = None
+    versus: float | None = None
+    integer_digits: bool = False
+
+
+class _Reader:
+    def __init__(self, text: str, toks: Sequence[Token]):
+        self.text = text
+        self.toks = toks
+        self.lex: Lexicon = lexicon()
+        self.out: list[Quantity] = []
+
+    # --- helpers -------------------------------------------------------------------------
+    def gap(self, k: int) -> str:
+        """Text between token k-1 and token k."""
+        return self.text[self.toks[k - 1].end:self.toks[k].start]
+
+    def low(self, k: int) -> str:
+        return self.toks[k].low if 0 <= k < len(self.toks) else ""
+
+    def span_text(self, first: int, last: int) -> str:
+        return self.text[self.toks[first].start:self.toks[last - 1].end]
+
+    def emit(self, f: _Figure) -> None:
+        if not math.isfinite(f.value) or (f.high is not None and not math.isfinite(f.high)):
+            return
+        start, end = self.toks[f.first].start, self.toks[f.last - 1].end
+        self.out.append(Quantity(
+            value=float(f.value), kind=f.kind, start=start, end=end, text=self.text[start:end], unit=f.unit,
+            high=f.high, qualifier=f.qualifier, qualifier_text=f.qualifier_text, noun=f.noun,
+            noun_phrase=f.noun_phrase, part=f.part, whole=f.whole, versus=f.versus, step=f.step,
+            approximate_words=f.words,
+        ))
+
+    def emit_date(self, d: DateRead, kind: str = "date", qualifier: tuple[str, str] | None = None,
+                  first: int | None = None) -> None:
+        start = self.toks[first if first is not None else d.first].start
+        end = self.toks[d.last - 1].end
+        self.out.append(Quantity(
+            value=d.value, kind=kind, start=start, end=end, text=self.text[start:end], unit=d.unit,
+            qualifier=qualifier[1] if qualifier else "exact", qualifier_text=qualifier[0] if qualifier else None,
+            year=d.year, month=d.month, day=d.day, weekday=d.weekday, decade=d.decade, relative=d.relative,
+            step=10.0 if d.decade else 1.0,
+        ))
+
+    # --- the walk ------------------------------------------------------------------------
+    def run(self) -> list[Quantity]:
+        i = 0
+        n = len(self.toks)
+        while i < n:
+            nxt = self.step(i)
+            i = nxt if nxt > i else i + 1
+        self.out.sort(key=lambda q: (q.start, q.end))
+        return self.out
+
+    def step(self, i: int) -> int:
+        t = self.toks[i]
+        if t.kind in ("skip", "time", "yearspan"):
+            return i + 1
+        if t.kind == "ident":
+            return self.label_ident(i)
+        if t.kind == "num" and len(digit_parts(t.text)) > 1:
+            return self.number_list(i)
+        d = read_date(self.toks, i, self.text)
+        if d is not None:
+            self.emit_date(d)
+            return d.last
+        r = self.multiple(i)
+        if r:
+            return r
+        return self.figure(i)
+
+    def label_ident(self, i: int) -> int:
+        """Identifiers with digits ("F-16", "MH17", "COVID-19") are names, not figures: skipped."""
+        return i + 1
+
+    def number_list(self, i: int) -> int:
+        t = self.toks[i]
+        for part in digit_parts(t.text):
+            s, e = t.start + part.start, t.start + part.end
+            self.out.append(Quantity(value=part.value, kind="number", start=s, end=e, text=self.text[s:e],
+                                     step=1.0))
+        return i + 1
+
+    # --- multiples: doubled, tripled, halved, twice as many ----------------------------------
+    def multiple(self, i: int) -> int:
+        t = self.toks[i]
+        if t.kind != "word":
+            return 0
+        lex = self.lex
+        if t.low in lex.multiples:
+            if t.low in lex.multiple_needs_context:
+                return 0
+            if t.low in ("twice", "thrice"):
+                if not (self.low(i + 1) in ("as", "the") or self.low(i + 1) in ("a", "per")):
+                    return 0
+            f = _Figure(lex.multiples[t.low], i, i + 1, kind="multiple", words=True)
+            self.emit(f)
+            return i + 1
+        # "three times as many", "2.5 times the", "a three-fold rise"
+        n = read_number(self.toks, i, self.text) if t.kind in ("word", "num") else None
+        if n is not None and n.last < len(self.toks):
+            w = self.low(n.last)
+            if w == "times" and self.low(n.last + 1) in ("as", "more", "the", "higher", "larger", "bigger", "greater",
+                                                          "faster", "smaller", "lower", "that", "what"):
+                self.emit(_Figure(n.value, i, n.last + 1, kind="multiple", words=n.words, step=n.step))
+                return n.last + 1
+            if w == "-" and self.low(n.last + 1) == "fold" or w == "fold":
+                end = n.last + (2 if w == "-" else 1)
+                self.emit(_Figure(n.value, i, end, kind="multiple", words=n.words, step=n.step))
+                return end
+        if t.low.endswith("fold") and t.low[:-4] in lex.units | lex.teens | lex.tens and t.low[:-4]:
+            self.emit(_Figure(lex.cardinal_word(t.low[:-4]) or 0, i, i + 1, kind="multiple", words=True))
+            return i + 1
+        return 0
+
+    # --- figures -------------------------------------------------------------------------
+    def qualifier_at(self, i: int, table) -> tuple[str, str, int] | None:
+        """Longest qualifier phrase at token i: (surface, qualifier, index after)."""
+        best = None
+        words: list[str] = []
+        for k in range(i, min(len(self.toks), i + 6)):
+            if k > i and self.gap(k) not in (" ", "", "  "):
+                break
+            words.append(self.toks[k].low)
+            key = tuple(words)
+            if key in table:
+                best = (self.span_text(i, k + 1), table[key], k + 1)
+        return best
+
+    def figure(self, i: int) -> int:
+        lex = self.lex
+        first = i
+        qual = self.qualifier_at(i, lex.before_qualifiers)
+        between = False
+        from_ = False
+        j = i
+        if qual is not None:
+            j = qual[2]
+        elif self.low(i) == "between":
+            between, j = True, i + 1
+        elif self.low(i) == "from" and self.low(i - 1) not in lex.change_verbs:
+            from_, j = True, i + 1
+        if j >= len(self.toks):
+            return 0
+        if self.low(j) in ("the",) and (between or from_):
+            j += 1
+        # "a year", "more than a year": one unit of time
+        if self.low(j) in ("a", "an") and j + 1 < len(self.toks):
+            dur = self.article_duration(first, j, qual)
+            if dur:
+                return dur
+        money = currency_before(self.toks, j, self.text)
+        k = money.last if money else j
+        if k >= len(self.toks):
+            return 0
+        num = read_number(self.toks, k, self.text)
+        if num is None:
+            if qual is not None and j != i:
+                return 0  # the qualifier words are ordinary words here
+            return 0
+        if self.is_pronoun_one(num, k):
+            return num.last
+        f = _Figure(num.value, first, num.last, step=num.step, words=num.words, shape=num.shape,
+                    integer_digits=not num.words and num.shape == "cardinal" and num.value == int(num.value)
+                    and "." not in self.toks[k].text and "," not in self.toks[k].text)
+        if qual is not None:
+            f.qualifier_text, f.qualifier = qual[0], qual[1]
+        if num.shape == "ordinal":
+            f.kind = "ordinal"
+            return self.finish(f, num)
+        if num.shape == "fraction":
+            f.kind = "fraction"
+        if money is not None:
+            f.kind, f.unit = "money", money.unit
+            f.value *= money.multiplier
+            if f.step:
+                f.step *= money.multiplier
+        p = self.after_number(f, num.last, money_prefix=money is not None)
+        f.last = p
+        p = self.post_qualifier(f, p)
+        p = self.range_end(f, p, between or from_)
+        if (between or from_) and f.high is None:
+            # "between" without a second figure: read again from the number itself
+            return 0 if first == i and j == i else self.figure(j) or j
+        if f.high is None:
+            p2 = self.ratio(f, p)
+            if p2:
+                p = p2
+        if f.kind in ("number",) and f.high is None:
+            p = self.over_fraction(f, p)
+        self.classify(f, k)
+        if f.kind in ("number", "count") and f.noun is None and f.kind != "year":
+            np_ = noun_after(self.toks, f.last, self.text, plural_expected=f.value != 1)
+            if np_ is not None and not self.noun_is_unitlike(np_):
+                f.kind, f.noun, f.noun_phrase = "count", np_.noun, np_.phrase
+        if f.kind == "percent" and f.noun is None:
+            self.percent_of(f)
+        self.emit(f)
+        return max(f.last, p)
+
+    def finish(self, f: _Figure, num: NumberRead) -> int:
+        # "second largest": an ordinal before a superlative
+        self.emit(f)
+        return f.last
+
+    def is_pronoun_one(self, num: NumberRead, k: int) -> bool:
+        """"one of the ministers", "no one", "the one you mentioned": a pronoun, not a figure."""
+        t = self.toks[k]
+        if t.low != "one" or num.last != k + 1:
+            return False
+        words = self.lex.words
+        prev = self.low(k - 1)
+        nxt = self.low(k + 1)
+        if prev in words["pronoun_one_before"] and prev not in ("only",):
+            return True
+        if nxt in words["pronoun_one_after"]:
+            if nxt == "of" and self.low(k + 2) in ("the", "these", "those", "them", "us", "our", "its", "his",
+                                                   "her", "their", "my", "your", "this", "that"):
+                after = read_number(self.toks, k + 3, self.text) if k + 3 < len(self.toks) else None
+                return after is None  # "one of the 57" is a ratio
+            return nxt != "of"
+        return False
+
+    def article_duration(self, first: int, j: int, qual) -> int:
+        """"a year", "more than a year", "an hour": one unit of time."""
+        t = self.toks[j + 1]
+        name = _time_unit(t.low)
+        if name is None or self.gap(j + 1) != " ":
+            return 0
+        prev = self.low(first - 1)
+        if prev in self.lex.words["article_duration_cues_skip"] or (self.out and self.out[-1].end >= self.toks[first].start - 2
+                                                                      and self.out[-1].kind in ("money", "measure")):
+            return 0
+        f = _Figure(1.0, first, j + 2, kind="duration", unit=name, words=True, step=None)
+        if qual is not None:
+            f.qualifier_text, f.qualifier = qual[0], qual[1]
+        self.emit(f)
+        return j + 2
+
+    def after_number(self, f: _Figure, p: int, *, money_prefix: bool) -> int:
+        """Scale, percent, currency or unit after the number; returns the index after them."""
+        toks, lex = self.toks, self.lex
+        n = len(toks)
+        if p >= n:
+            return p
+        w = toks[p].low
+        # percent and percentage points
+        if toks[p].text in ("%", "٪") and self.gap(p) in ("", " "):
+            f.kind, f.unit = "percent", "percent"
+            return p + 1
+        if w in ("percent", "percentage", "percents", "pct", "pc") and self.gap(p) == " ":
+            if w == "percentage" and self.low(p + 1) in ("point", "points"):
+                f.kind, f.unit = "percentage_point", "percentage point"
+                return p + 2
+            f.kind, f.unit = "percent", "percent"
+            return p + 1 if not (w == "pct" and self.low(p + 1) == "." and toks[p + 1].start == toks[p].end) else p + 2
+        if w == "per" and self.low(p + 1) == "cent" and self.gap(p) == " ":
+            f.kind, f.unit = "percent", "percent"
+            return p + 2
+        if w in ("pp", "ppt", "pts") and self.gap(p) in ("", " ") and f.kind != "money":
+            f.kind, f.unit = "percentage_point", "percentage point"
+            return p + 1
+        if money_prefix:
+            # "$70 a share" and "$ 1.40 a share" stay money; "US$ 1MM" scale is read already
+            if w in ("dollars", "dollar") and self.gap(p) == " ":
+                return p + 1
+            return p
+        # currency after the number
+        cur = currency_after(toks, p, self.text)
+        if cur is not None:
+            f.kind, f.unit = "money", cur.unit
+            f.value *= cur.multiplier
+            if f.step:
+                f.step *= cur.multiplier
+            q = cur.last
+            # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50."
+            q = self.money_cents(f, q)
+            return q
+        # unit of measure
+        um = match_unit(toks, p, self.text, glued=self.gap(p) == "")
+        if um is not None and self.gap(p) in ("", " ", "  ", "-", " (") or (
+                um is not None and toks[p].text in "([{<"):
+            f.unit = um.name
+            f.kind = "duration" if um.name in catalogue().time_units else "measure"
+            return um.last
+        if p < n and toks[p].text in ("(", "[", "{", "<") and p + 2 < n and toks[p + 2].text in (")", "]", "}", ">"):
+            um = match_unit(toks, p + 1, self.text, glued=True)
+            if um is not None and um.last == p + 2:
+                f.unit, f.kind = um.name, "measure"
+                return p + 3
+        # "3-inch", "six-mile", "two-year": hyphenated compound adjectives
+        if toks[p].text in "-‑" and p + 1 < n and self.gap(p) == "" and self.gap(p + 1) == "":
+            um = match_unit(toks, p + 1, self.text, glued=True)
+            if um is not None:
+                f.unit = um.name
+                f.kind = "duration" if um.name in catalogue().time_units else "measure"
+                return um.last
+            cur = currency_after(toks, p + 1, self.text)
+            if cur is not None:
+                f.kind, f.unit = "money", cur.unit
+                return cur.last
+        return p
+
+    def money_cents(self, f: _Figure, q: int) -> int:
+        toks = self.toks
+        n = len(toks)
+        if q >= n or f.unit in currencies_subunits():
+            return q
+        k = q + 1 if self.low(q) == "and" else q
+        if k >= n:
+            return q
+        cents = read_number(toks, k, self.text)
+        if cents is None or not 0 < cents.value < 100:
+            return q
+        c = cents.last
+        after = self.low(c) if c < n else ""
+        if after in ("cents", "cent", "pence", "mao", "penny"):
+            f.value += cents.value / (10 if after == "mao" else 100)
+            return c + 1
+        if c >= n or toks[c].text in (".", ",", ";", "!", "?", ")"):
+            if currency_after(toks, c, self.text) is None:
+                f.value += cents.value / 100
+                return c
+        return q
+
+    def post_qualifier(self, f: _Figure, p: int) -> int:
+        if p >= len(self.toks):
+            return p
+        q = self.qualifier_at(p, self.lex.after_qualifiers)
+        if q is None:
+            return p
+        surface, kind, end = q
+        if kind == "exact":  # "less than 5000 or equal": a bound made inclusive
+            refined = self.lex.after_refines.get(f.qualifier)
+            if refined is None:
+                return p
+            f.qualifier = refined
+        elif f.qualifier == "exact" or f.qualifier_text is None:
+            f.qualifier = kind
+        f.qualifier_text = (f.qualifier_text + " … " if f.qualifier_text else "") + surface
+        f.last = end
+        return end
+
+    def range_end(self, f: _Figure, p: int, opened: bool) -> int:
+        """"10-12", "10 to 12", "between 10 and 12", "three to five", "$5m-$7m"."""
+        toks = self.toks
+        n = len(toks)
+        if p >= n or f.kind in ("ordinal",) and not opened:
+            return p
+        w = toks[p].low
+        k = p
+        if w in ("-", "–", "—", "~") or w == "‑":
+            if w in ("-", "‑") and self.gap(p) not in ("", " ") or (w == "-" and p + 1 < n and self.low(p + 1) == "to"):
+                if w == "-" and p + 1 < n and self.low(p + 1) == "to":  # "8- to 16-meter"
+                    k = p + 2
+                else:
+                    return p
+            else:
+                k = p + 1
+        elif w in ("to", "through", "thru") or (w == "and" and opened):
+            if opened and w == "and" or w in ("to", "through", "thru"):
+                k = p + 1
+        else:
+            return p
+        if k == p or k >= n:
+            return p
+        if opened is False and w == "to" and self.low(f.first - 1) in self.lex.change_verbs:
+            return p
+        if self.low(k) == "the" and opened:
+            k += 1
+        money = currency_before(toks, k, self.text) if f.kind == "money" else None
+        k2 = money.last if money else k
+        if k2 >= n:
+            return p
+        second = read_number(toks, k2, self.text)
+        if second is None or second.shape != f.shape and not (f.shape == "ordinal" or second.shape == "ordinal"):
+            if second is None:
+                return p
+        g = _Figure(second.value, k, second.last, step=second.step, shape=second.shape)
+        q = self.after_number(g, second.last, money_prefix=money is not None)
+        if money is not None:
+            g.kind, g.unit = "money", money.unit
+        # a score ("a 2-1 win") is not a range
+        if w == "-" and q < n and self.low(q) in self.lex.words["score_words_after"] and f.unit is None:
+            f.kind = "label"
+            f.last = second.last
+            return second.last
+        if w in ("-",) and not opened and second.value < f.value and f.unit is None and g.unit is None:
+            return p
+        if f.unit is None and g.unit is not None:
+            f.kind, f.unit = g.kind, g.unit
+        elif f.unit is not None and g.unit is not None and g.unit != f.unit:
+            return p  # "from 44 ml to 50 mg" are two figures
+        if f.kind == "percent" and g.kind == "number" and w != "-":
+            pass
+        if not opened and w == "to" and f.kind != g.kind and g.kind != "number" and f.unit is not None and g.unit is None:
+            return p
+        f.high = second.value * (1 if money is None else money.multiplier)
+        if second.step is not None and f.step is not None:
+            f.step = min(f.step, second.step)
+        f.last = q
+        return q
+
+    def ratio(self, f: _Figure, p: int) -> int:
+        """"2 out of 57", "two of the 57", "one in five", "3:1"."""
+        toks = self.toks
+        n = len(toks)
+        if f.kind not in ("number",) or f.unit is not None or p >= n or f.shape != "cardinal":
+            return 0
+        w = toks[p].low
+        if w == "out" and self.low(p + 1) == "of":
+            k = p + 2
+        elif w == "of" and self.low(p + 1) in ("the", "those", "these", "its", "their"):
+            k = p + 2
+        elif w == "in" and self.gap(p) == " ":
+            k = p + 1
+        elif w == ":" and self.gap(p) == "" and p + 1 < n and toks[p + 1].kind == "num" and self.gap(p + 1) == "":
+            other = read_number(toks, p + 1, self.text)
+            if other is None or other.value == 0:
+                return 0
+            f.kind, f.part, f.versus = "ratio", f.value, other.value
+            f.value = f.value / other.value
+            f.last = other.last
+            if self.low(other.last) == "ratio":
+                pass
+            return other.last
+        else:
+            return 0
+        if k >= n:
+            return 0
+        whole = read_number(toks, k, self.text)
+        if whole is None or whole.shape != "cardinal" or whole.value <= 0:
+            return 0
+        if whole.last < n and toks[whole.last].text in ("%",) or self.low(whole.last) in ("percent", "per"):
+            return 0
+        if w == "in":
+            # "one in five" but not "12 in six boxes" or "2 in 2009"
+            if f.value > whole.value or (len(toks[k].text) == 4 and toks[k].kind == "num" and 1000 < whole.value < 2200):
+                return 0
+            if match_unit(toks, whole.last, self.text, glued=False) is not None:
+                return 0
+        if w == "of" and f.value > whole.value * 10:
+            return 0
+        f.kind, f.part, f.whole = "ratio", f.value, whole.value
+        f.value = f.value / whole.value
+        f.last = whole.last
+        np_ = noun_after(toks, whole.last, self.text, plural_expected=True)
+        if np_ is not None:
+            f.noun, f.noun_phrase = np_.noun, np_.phrase
+        return whole.last
+
+    def over_fraction(self, f: _Figure, p: int) -> int:
+        """"one over three": a fraction read aloud."""
+        toks = self.toks
+        if self.low(p) != "over" or p + 1 >= len(toks) or f.qualifier_text:
+            return p
+        den = read_number(toks, p + 1, self.text)
+        if den is None or den.value == 0 or den.shape != "cardinal":
+            return p
+        end = den.last
+        if end < len(toks) and toks[end].kind == "word" and toks[end].low not in ("and", "or", "is", "are"):
+            return p
+        f.value = f.value / den.value
+        f.kind, f.shape = "fraction", "fraction"
+        f.last = end
+        return end
+
+    def classify(self, f: _Figure, k: int) -> None:
+        """Year or label for a bare number, from what surrounds it."""
+        if f.kind != "number" or f.high is not None:
+            return
+        toks = self.toks
+        t = toks[k]
+        if f.integer_digits and f.first == k and len(t.text) == 4 and 1000 <= f.value <= 2200:
+            nxt = toks[f.last] if f.last < len(toks) else None
+            if nxt is None or not (nxt.kind == "word" and is_plural(nxt.low)):
+                f.kind = "year"
+                f.step = 1.0
+                return
+        if f.integer_digits and self.is_label(k, f):
+            f.kind = "label"
+
+    def is_label(self, k: int, f: _Figure) -> bool:
+        """"Article 5", "Boeing 737", "Voyager 2": a number that names something."""
+        if k == 0 or f.first != k:
+            return False
+        prev = self.toks[k - 1]
+        if prev.kind != "word" or self.gap(k) != " ":
+            return False
+        words = self.lex.words
+        if prev.low in words["label_words"] and (prev.text[:1].isupper() or prev.low in ("no", "nr", "nos")):
+            return True
+        if prev.text == "." and k >= 2 and self.toks[k - 2].low in ("no", "nr", "nrs", "nos", "vol", "fig", "art", "sec"):
+            return True
+        if not prev.text[:1].isupper() or prev.low in words["label_not_before"] or prev.low in self.lex.scales:
+            return False
+        if month_at(self.toks, k - 1, self.text) is not None or prev.low in words["weekdays"]:
+            return False
+        if prev.low in self.lex.before_qualifiers or (prev.low,) in self.lex.before_qualifiers:
+            return False
+        # a capitalised word straight before a number: a name, unless a unit or noun follows
+        nxt = self.toks[f.last] if f.last < len(self.toks) else None
+        if nxt is not None and nxt.kind == "word" and is_plural(nxt.low):
+            return False
+        return True
+
+    def noun_is_unitlike(self, np_) -> bool:
+        return np_.noun in ("percent", "time", "times")
+
+    def percent_of(self, f: _Figure) -> None:
+        """"90 percent of the strikes": what the percentage is of."""
+        p = f.last
+        if self.low(p) != "of":
+            return
+        k = p + 1
+        if self.low(k) in ("the", "these", "those", "its", "their", "his", "her", "our", "all", "them"):
+            k += 1
+        if k < len(self.toks) and self.low(k) == "the":
+            k += 1
+        np_ = noun_after(self.toks, k, self.text, plural_expected=True)
+        if np_ is not None:
+            f.noun, f.noun_phrase = np_.noun, np_.phrase
+
+
+def _time_unit(word: str) -> str | None:
+    return {"second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
+            "fortnight": "fortnight", "month": "month", "year": "year", "decade": "decade",
+            "century": "century"}.get(word)
+
+
+def currencies_subunits() -> frozenset[str]:
+    from numcheck.quantities.money import currencies
+
+    return currencies().subunits

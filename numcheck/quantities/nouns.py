@@ -1,0 +1,98 @@
+"""What a count counts: the noun phrase after a number ("26 cruise missiles" -> "cruise missile")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from numcheck.quantities.lexicon import lexicon
+from numcheck.quantities.tokens import Token
+
+
+@dataclass(frozen=True)
+class NounPhrase:
+    noun: str  # singular head, with one modifier when the phrase is "modifier head"
+    phrase: str  # as written
+    last: int  # token index after the phrase
+
+
+def singular(word: str) -> str:
+    w = word.lower()
+    irregular = lexicon().words["irregular_plurals"]
+    if w in irregular:
+        return irregular[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if re.search(r"(ches|shes|xes|sses|zzes)$", w):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
+        return w[:-1]
+    return w
+
+
+def is_plural(word: str) -> bool:
+    w = word.lower()
+    words = lexicon().words
+    if w in words["plural_nouns_without_s"]:
+        return True
+    return len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")) and singular(w) != w
+
+
+def noun_after(toks: Sequence[Token], j: int, text: str, plural_expected: bool, max_words: int = 4) -> NounPhrase | None:
+    """The noun phrase starting at token j, or None.
+
+    Without a part-of-speech tagger we stop at function words, punctuation and
+    line breaks; with a plural count the head is the first plural word.
+    """
+    lex = lexicon()
+    stop = lex.words["noun_stop"]
+    collected: list[Token] = []
+    k = j
+    while k < len(toks) and len(collected) < max_words:
+        t = toks[k]
+        if t.kind != "word" or t.low in stop or _number_word(t.low):
+            break
+        if k > j and text[toks[k - 1].end:t.start] not in (" ",):
+            if not (text[toks[k - 1].end:t.start] == "" and toks[k - 1].text in "-"):
+                break
+        if t.low.endswith("ly") and len(t.low) > 4:
+            break  # an adverb: "26 heavily", not a noun
+        collected.append(t)
+        k += 1
+        if plural_expected and is_plural(t.low):
+            break
+        if not plural_expected and len(collected) >= 2 and t.low.endswith(("ed", "ing")):
+            collected.pop()
+            k -= 1
+            break
+    if not collected:
+        return None
+    if plural_expected:
+        heads = [n for n, t in enumerate(collected) if is_plural(t.low)]
+        if not heads:
+            return None
+        h = heads[0]
+    else:
+        h = len(collected) - 1
+    words = collected[: h + 1]
+    head = words[-1]
+    if head.text[:1].isupper() and len(words) == 1 and not plural_expected:
+        return None  # "one Russian" names a person or a thing we cannot tell
+    noun = singular(head.text)
+    mods = [w for w in words[:-1] if w.low not in lex.words["noun_adjectives_skip"]]
+    if len(words) == 2 and len(mods) == 1 and mods[0].text.islower() and not mods[0].low.endswith(("ed", "ing")):
+        noun = f"{mods[0].low} {noun}"
+    phrase = text[words[0].start:words[-1].end]
+    return NounPhrase(noun, phrase, collected.index(head) + j + 1)
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset([*lex.units, *lex.teens, *lex.tens, *lex.scales])
+
+
+def _number_word(w: str) -> bool:
+    return w in _number_words()

@@ -1,0 +1,116 @@
+"""Split a paragraph into tokens that keep their offsets into the original text.
+
+Things that look numeric but are not figures (URLs, e-mail addresses, phone
+numbers, clock times, glued identifiers such as "MH17" or "F-16") become
+single tokens of their own kind, so the number reader never sees their digits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from numcheck.quantities.lexicon import lexicon
+
+
+@dataclass(slots=True)
+class Token:
+    kind: str  # num, word, sym, date, ident, skip, time
+    text: str
+    start: int
+    end: int
+    low: str  # lower-case text
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind == "word"
+
+
+_TOKEN = re.compile(
+    r"""
+    (?P<skip>https?://\S+|www\.[\w.-]+\S*|[\w.+-]+@[\w-]+\.[\w.-]+)
+  | (?P<phone>(?<![\w.])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,4}\)\s?|\d{3}[-.])\d{3,4}[-.]\d{4}(?:/\d+)?(?![\w]))
+  | (?P<time>(?<![\w.])(?:[01]?\d|2[0-3])(?::[0-5]\d){1,2}(?:\s?(?:[ap]\.m\.|[AaPp][Mm])(?![A-Za-z]))?
+        |(?<![\w.])(?:1[0-2]|0?\d)(?:[.:][0-5]\d)?\s?(?:[ap]\.m\.|[AaPp][Mm])(?![A-Za-z]))
+  | (?P<date>(?<![\w./-])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?![\w/.-]\d))
+  | (?P<yearspan>(?<![\w.-])(?:1[5-9]|20)\d{2}[-–/]\d{2}(?![\w.-]))
+  | (?P<sci>(?<![\w.])\d+(?:\.\d+)?(?:[eE][-+]?\d+|\s?[x×]\s?10(?:\^[-+−]?\d+|[-−]\d+))(?![\w.]))
+  | (?P<ident>(?<![\w.])(?:[A-Za-z]+\d[\w]*|[A-Za-z]{1,}[-‑]\d+(?:[-‑.]?\w+)*|\d+[A-Za-z]+\d[\w]*|\d+(?:[-‑]\d+){2,})(?![\w]))
+  | (?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅐⅑⅒])
+  | (?P<num>\d+(?:[.,]\d+)*|(?<![\w.,])\.\d+)
+  | (?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)
+  | (?P<sym>\S)
+    """,
+    re.VERBOSE,
+)
+
+_CAMEL = re.compile(r"([a-z]+)([A-Z][a-z]+\w*)")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    lex = lexicon()
+    codes = _currency_code_prefixes()
+    toks: list[Token] = []
+    append = toks.append
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        kind = m.lastgroup or "sym"
+        s = m.group()
+        a = m.start()
+        if kind == "word":
+            cm = _CAMEL.fullmatch(s)
+            # "fourRussian": a number word glued to the next word by bad copy.
+            if cm and (cm.group(1) in lex.units or cm.group(1) in lex.teens or cm.group(1) in lex.tens):
+                cut = a + len(cm.group(1))
+                append(Token("word", cm.group(1), a, cut, cm.group(1)))
+                append(Token("word", cm.group(2), cut, m.end(), cm.group(2).lower()))
+                continue
+        elif kind == "ident":
+            split = _split_code_ident(s, a, codes)
+            if split:
+                toks.extend(split)
+                continue
+            prefix = re.match(r"([A-Za-z]+)[-‑](\d{4})$", s)
+            if prefix and prefix.group(1).lower() in lex.words["year_prefixes"]:
+                cut = a + len(prefix.group(1))
+                append(Token("word", prefix.group(1), a, cut, prefix.group(1).lower()))
+                append(Token("sym", "-", cut, cut + 1, "-"))
+                append(Token("num", prefix.group(2), cut + 1, m.end(), prefix.group(2)))
+                continue
+        elif kind == "phone":
+            kind = "skip"
+        elif kind == "vulgar":
+            kind = "sym"
+        append(Token(kind, s, a, m.end(), s.lower()))
+    return toks
+
+
+def _split_code_ident(s: str, a: int, codes: frozenset[str]) -> list[Token] | None:
+    """"USD115" or "MUSD30": a currency code glued to digits is money, not an identifier."""
+    m = re.fullmatch(r"([A-Za-z]{3,4})(\d+(?:[.,]\d+)*)", s)
+    if not m or m.group(1).upper() not in codes:
+        return None
+    cut = a + len(m.group(1))
+    return [Token("word", m.group(1), a, cut, m.group(1).lower()),
+            Token("num", m.group(2), cut, a + len(s), m.group(2))]
+
+
+_CODES: frozenset[str] | None = None
+
+
+def _currency_code_prefixes() -> frozenset[str]:
+    global _CODES
+    if _CODES is None:
+        from numcheck.quantities.lexicon import load_json
+
+        codes = set()
+        for cur in load_json("currencies.en.json")["currencies"]:
+            for code in cur["codes"]:
+                codes.add(code.upper())
+                codes.add("M" + code.upper())
+        _CODES = frozenset(codes)
+    return _CODES
+
+
+def gap(text: str, left: Token, right: Token) -> str:
+    """The characters between two tokens (usually spaces)."""
+    return text[left.end:right.start]

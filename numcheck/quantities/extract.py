@@ -144,10 +144,37 @@ class _Reader:
         if d is not None:
             self.emit_date(d)
             return d.last
-        r = self.multiple(i)
+        r = self.multiple(i) or self.named(i) or self.percent_of_number(i)
         if r:
             return r
         return self.figure(i)
+
+    def named(self, i: int) -> int:
+        """"absolute zero": a quantity named in words."""
+        cat = catalogue()
+        for key, (value, unit) in cat.named.items():
+            if tuple(t.low for t in self.toks[i:i + len(key)]) == key:
+                self.emit(_Figure(value, i, i + len(key), kind="measure", unit=unit, words=True))
+                return i + len(key)
+        return 0
+
+    def percent_of_number(self, i: int) -> int:
+        """"percent of 10", "per cent of twenty-two": the figure comes after the word."""
+        w = self.low(i)
+        k = i + 1
+        if w == "per" and self.low(i + 1) == "cent":
+            k = i + 2
+        elif w not in ("percent", "percents"):
+            return 0
+        if self.low(k) != "of" or k + 1 >= len(self.toks) or (i > 0 and self.toks[i - 1].kind in ("num", "sym")):
+            return 0
+        if i > 0 and self.toks[i - 1].kind == "word" and self.lex.cardinal_word(self.toks[i - 1].low) is not None:
+            return 0
+        num = read_number(self.toks, k + 1, self.text)
+        if num is None or num.shape != "cardinal":
+            return 0
+        self.emit(_Figure(num.value, i, num.last, kind="percent", unit="percent", step=num.step, words=num.words))
+        return num.last
 
     def label_ident(self, i: int) -> int:
         """Identifiers with digits ("F-16", "MH17", "COVID-19") are names, not figures: skipped."""
@@ -240,6 +267,9 @@ class _Reader:
             return 0
         if self.is_pronoun_one(num, k):
             return num.last
+        if self.toks[k].low in ("hundred", "thousand", "million", "billion", "dozen") and \
+                self.low(k - 1) in ("several", "few", "many", "some", "couple", "hundreds", "thousands", "tens"):
+            return num.last  # "several hundred years": no figure is stated
         f = _Figure(num.value, first, num.last, step=num.step, words=num.words, shape=num.shape,
                     integer_digits=not num.words and num.shape == "cardinal" and num.value == int(num.value)
                     and "." not in self.toks[k].text and "," not in self.toks[k].text)
@@ -255,8 +285,15 @@ class _Reader:
             f.value *= money.multiplier
             if f.step:
                 f.step *= money.multiplier
+            if (money.first > 0 and self.toks[money.first - 1].text == "(" and num.last < len(self.toks)
+                    and self.toks[num.last].text == ")" and f.value > 0):
+                f.value = -f.value  # "($99.99)": a loss, in accounts' notation
+                f.first = money.first - 1
+                num = NumberRead(-num.value, num.first, num.last + 1, num.step, num.shape, num.words)
         p = self.after_number(f, num.last, money_prefix=money is not None)
         f.last = p
+        p = self.tolerance(f, p)
+        p = self.per_unit(f, p)
         p = self.post_qualifier(f, p)
         p = self.range_end(f, p, between or from_)
         if (between or from_) and f.high is None:
@@ -268,6 +305,13 @@ class _Reader:
                 p = p2
         if f.kind in ("number",) and f.high is None:
             p = self.over_fraction(f, p)
+        if f.kind == "number" and f.high is None:
+            self.shared_unit(f)
+        if f.kind == "fraction" and self.low(f.last) == "of" and self.low(f.last + 1) in ("a", "an") \
+                and self.low(f.last + 2) in self.lex.scales and not self.low(f.last + 2).endswith("s"):
+            f.value *= self.lex.scales[self.low(f.last + 2)]  # "two thirds of a million"
+            f.kind, f.last = "number", f.last + 3
+            p = max(p, f.last)
         self.classify(f, k)
         if f.kind in ("number", "count") and f.noun is None and f.kind != "year":
             np_ = noun_after(self.toks, f.last, self.text, plural_expected=f.value != 1)
@@ -288,6 +332,8 @@ class _Reader:
         t = self.toks[k]
         if t.low != "one" or num.last != k + 1:
             return False
+        if match_unit(self.toks, k + 1, self.text, glued=False) is not None:
+            return False  # "that one mile"
         words = self.lex.words
         prev = self.low(k - 1)
         nxt = self.low(k + 1)
@@ -302,16 +348,26 @@ class _Reader:
         return False
 
     def article_duration(self, first: int, j: int, qual) -> int:
-        """"a year", "more than a year", "an hour": one unit of time."""
+        """"a year", "more than a year", "an hour": one unit of time; "a gallon": one unit."""
         t = self.toks[j + 1]
         name = _time_unit(t.low)
-        if name is None or self.gap(j + 1) != " ":
+        kind = "duration"
+        if name is None:
+            um = match_unit(self.toks, j + 1, self.text, glued=False)
+            if um is None or um.name not in catalogue().article_units or um.last != j + 2:
+                return 0
+            name, kind = um.name, "measure"
+        if self.gap(j + 1) != " ":
             return 0
+        after = self.toks[j + 2] if j + 2 < len(self.toks) else None
+        if after is not None and after.kind == "word" and after.low not in self.lex.words["noun_stop"] \
+                and after.text.islower() and not after.low.endswith("ly"):
+            return 0  # "a second thought", "a mile marker": the unit word is a modifier
         prev = self.low(first - 1)
         if prev in self.lex.words["article_duration_cues_skip"] or (self.out and self.out[-1].end >= self.toks[first].start - 2
                                                                       and self.out[-1].kind in ("money", "measure")):
             return 0
-        f = _Figure(1.0, first, j + 2, kind="duration", unit=name, words=True, step=None)
+        f = _Figure(1.0, first, j + 2, kind=kind, unit=name, words=True, step=None)
         if qual is not None:
             f.qualifier_text, f.qualifier = qual[0], qual[1]
         self.emit(f)
@@ -347,12 +403,17 @@ class _Reader:
             return p
         # currency after the number
         cur = currency_after(toks, p, self.text)
+        if cur is not None and cur.unit == "GBP" and toks[p].low in ("pound", "pounds") and not self.money_context(f, p):
+            cur = None  # "lose 25 pounds", "a twenty-pound bag": weight
         if cur is not None:
             f.kind, f.unit = "money", cur.unit
             f.value *= cur.multiplier
             if f.step:
                 f.step *= cur.multiplier
             q = cur.last
+            if q < n and toks[q].low in lex.scales and not toks[q].low.endswith("s"):
+                f.value *= lex.scales[toks[q].low]  # "75 USD million"
+                q += 1
             # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50."
             q = self.money_cents(f, q)
             return q
@@ -362,7 +423,7 @@ class _Reader:
                 um is not None and toks[p].text in "([{<"):
             f.unit = um.name
             f.kind = "duration" if um.name in catalogue().time_units else "measure"
-            return um.last
+            return self.feet_and_inches(f, um.last)
         if p < n and toks[p].text in ("(", "[", "{", "<") and p + 2 < n and toks[p + 2].text in (")", "]", "}", ">"):
             um = match_unit(toks, p + 1, self.text, glued=True)
             if um is not None and um.last == p + 2:
@@ -380,6 +441,77 @@ class _Reader:
                 f.kind, f.unit = "money", cur.unit
                 return cur.last
         return p
+
+    def tolerance(self, f: _Figure, p: int) -> int:
+        """"9.83e-3 +/- 1e-5 km/s2", "2,000.45±0.01 pounds": a value with its margin, read as a range."""
+        toks = self.toks
+        k = p
+        if k < len(toks) and toks[k].text == "±":
+            k += 1
+        elif k + 2 < len(toks) and toks[k].text == "+" and toks[k + 1].text == "/" and toks[k + 2].text in "-−":
+            k += 3
+        else:
+            return p
+        if k >= len(toks):
+            return p
+        margin = read_number(toks, k, self.text)
+        if margin is None or margin.value < 0:
+            return p
+        g = _Figure(margin.value, k, margin.last)
+        q = self.after_number(g, margin.last, money_prefix=False)
+        if f.unit is None and g.unit is not None:
+            f.kind, f.unit = g.kind, g.unit
+        mid = f.value
+        f.value, f.high = mid - margin.value, mid + margin.value
+        f.last = q
+        return q
+
+    def per_unit(self, f: _Figure, p: int) -> int:
+        """"$15.4/hour", "$350 per kg", "four times per week": a rate."""
+        toks = self.toks
+        if f.kind == "number" and self.low(p) == "times" and self.low(p + 1) in ("per", "a", "an"):
+            um = match_unit(toks, p + 2, self.text, glued=True)
+            if um is not None and um.name in catalogue().time_units:
+                f.kind, f.unit, f.last = "measure", f"count per {um.name}", um.last
+                return um.last
+        if p + 1 >= len(toks) or not (toks[p].text == "/" or toks[p].low in ("per", "a", "an")):
+            return p
+        if f.kind == "money" or (f.kind in ("number",) and self.low(p - 1) == "times"):
+            if toks[p].low in ("a", "an") and f.kind == "money":
+                return p  # "$70 a share" stays money
+            um = match_unit(toks, p + 1, self.text, glued=True)
+            if um is None:
+                return p
+            base = f.unit if f.kind == "money" else "count"
+            f.unit = f"{base} per {um.name}"
+            if f.kind != "money":
+                f.kind = "measure"
+            f.last = um.last
+            return um.last
+        return p
+
+    def money_context(self, f: _Figure, p: int) -> bool:
+        """Is "pounds" money here? A scale word ("20 million pounds") or a money word nearby says so."""
+        cues = catalogue_money_cues()
+        lo = max(0, f.first - 8)
+        return any(t.low in cues for t in self.toks[lo:p])
+
+    def feet_and_inches(self, f: _Figure, q: int) -> int:
+        """"5 ft 2 in", "5 feet and 2 inches": one length, in feet."""
+        if f.unit != "foot" or q >= len(self.toks):
+            return q
+        k = q + 1 if self.low(q) == "and" else q
+        if k >= len(self.toks) or self.toks[k].kind != "num":
+            return q
+        inches = read_number(self.toks, k, self.text)
+        if inches is None or inches.value >= 12:
+            return q
+        um = match_unit(self.toks, inches.last, self.text, glued=False)
+        if um is None or um.name != "inch":
+            return q
+        f.value += inches.value / 12
+        f.step = None
+        return um.last
 
     def money_cents(self, f: _Figure, q: int) -> int:
         toks = self.toks
@@ -545,6 +677,19 @@ class _Reader:
         f.last = end
         return end
 
+    def shared_unit(self, f: _Figure) -> None:
+        """"45 and 50 mg": the unit after the second number is the first one's too."""
+        p = f.last
+        if self.low(p) not in ("and", "or") or p + 1 >= len(self.toks) or self.toks[p + 1].kind != "num":
+            return
+        second = read_number(self.toks, p + 1, self.text)
+        if second is None:
+            return
+        um = match_unit(self.toks, second.last, self.text, glued=self.toks[second.last - 1].end == (
+            self.toks[second.last].start if second.last < len(self.toks) else -1))
+        if um is not None and um.name not in catalogue().time_units:
+            f.kind, f.unit = "measure", um.name
+
     def classify(self, f: _Figure, k: int) -> None:
         """Year or label for a bare number, from what surrounds it."""
         if f.kind != "number" or f.high is not None:
@@ -606,6 +751,18 @@ def _time_unit(word: str) -> str | None:
     return {"second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
             "fortnight": "fortnight", "month": "month", "year": "year", "decade": "decade",
             "century": "century"}.get(word)
+
+
+def catalogue_money_cues() -> frozenset[str]:
+    from numcheck.quantities.lexicon import load_json
+
+    global _MONEY_CUES
+    if _MONEY_CUES is None:
+        _MONEY_CUES = frozenset(load_json("units.en.json")["money_cues"])
+    return _MONEY_CUES
+
+
+_MONEY_CUES: frozenset[str] | None = None
 
 
 def currencies_subunits() -> frozenset[str]:

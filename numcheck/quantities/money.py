@@ -48,8 +48,9 @@ def currencies() -> Currencies:
             subunits.add(unit)
         for s in cur["symbols"]:
             symbols[_key(s)] = unit
-            symbols[_key(s.lower())] = unit
-            symbols[_key(s.upper())] = unit
+            if sum(c.isalpha() for c in s) >= 2:  # "hk$", "US$"; but "a $5" is not Australian
+                symbols[_key(s.lower())] = unit
+                symbols[_key(s.upper())] = unit
         for c in cur["codes"]:
             codes[c.upper()] = unit
         for n in cur["names"]:
@@ -112,10 +113,12 @@ def currency_after(toks: Sequence[Token], p: int, text: str) -> CurrencyMatch | 
     if best is not None:
         return best
     t = toks[p]
+    if p + 1 < len(toks) and toks[p + 1].kind == "num" and toks[p + 1].start == t.end:
+        return None  # "1 $10 bill", "3 USD50 cards": the sign belongs to the next number
     code = _code_at(t, cur)
     if code is not None:
         return CurrencyMatch(code[0], p, p + 1, code[1])
     key = (t.text,)
-    if key in cur.symbols and t.kind == "sym":
+    if key in cur.symbols and (t.kind == "sym" or not t.text.isascii()):
         return CurrencyMatch(cur.symbols[key], p, p + 1)
     return None

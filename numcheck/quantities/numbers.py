@@ -377,6 +377,8 @@ def read_words_fraction(atoms: Sequence[Atom], k: int) -> tuple[float, int, str]
     end = j + 1
     seq = list(atoms[k:end])
     den = atoms[j]
+    if any(a.kind == "D" for a in seq):
+        return None  # "1988 quarter", "$280 million first": digits take no word denominators
     if den.kind == "F":
         num_atoms = seq[:-1]
         while num_atoms and num_atoms[-1].kind == "-":
@@ -400,6 +402,8 @@ def read_words_fraction(atoms: Sequence[Atom], k: int) -> tuple[float, int, str]
     for cut in range(1 if not starts_with_a else 1, len(seq) - 1 + 1):
         num_atoms = seq[:cut]
         den_atoms = seq[cut:]
+        if den_atoms[0].kind == "-" and num_atoms and num_atoms[-1].kind in ("U", "T", "A") and len(den_atoms) > 1:
+            den_atoms = den_atoms[1:]  # "one-eighth", "one - fourth"
         if not num_atoms or den_atoms[0].kind in ("-", "&") or num_atoms[-1].kind == "-":
             continue  # never split "fifty-four" or "ninety - five"
         if len(num_atoms) >= 2 and num_atoms[-2].kind == "-":
@@ -495,7 +499,7 @@ def read_number(toks: Sequence[Token], i: int, text: str) -> NumberRead | None:
         words = any(a.kind not in ("D",) for a in atoms[:p])
         return NumberRead(value, first, atoms[p - 1].index + 1, None, shape, words)
     if card is None:
-        if a0.kind == "F" and not a0.plural:  # "half", "quarter" on their own
+        if a0.kind == "F" and not a0.plural and a0.value == 2:  # "half" on its own ("quarter" is a period)
             value, p = _scale_after_fraction(atoms, 1, 1.0 / a0.value, toks, text)
             return NumberRead(value, first, atoms[p - 1].index + 1, None, "fraction", True)
         return None
@@ -610,7 +614,9 @@ def _scale_suffix(toks: Sequence[Token], j: int, text: str) -> float | None:
         if ctx == "money_or_decimal" and not (money or decimal):
             return None
         if ctx == "not_temperature":
-            return value  # the caller reads K as kelvin where the sentence is about temperature
+            window = text[max(0, t.start - 120):t.start].lower()
+            if "°" in window or "celsius" in window or "fahrenheit" in window:
+                return None  # "573.15K" beside other temperatures is kelvin
     return value
 
 

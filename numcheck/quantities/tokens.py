@@ -33,12 +33,14 @@ _TOKEN = re.compile(
   | (?P<time>(?<![\w.])(?:[01]?\d|2[0-3])(?::[0-5]\d){1,2}(?:\s?(?:[ap]\.m\.|[AaPp][Mm])(?![A-Za-z]))?
         |(?<![\w.])(?:1[0-2]|0?\d)(?:[.:][0-5]\d)?\s?(?:[ap]\.m\.|[AaPp][Mm])(?![A-Za-z]))
   | (?P<date>(?<![\w./-])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?![\w/.-]\d))
-  | (?P<yearspan>(?<![\w.-])(?:1[5-9]|20)\d{2}[-–/]\d{2}(?![\w.-]))
+  | (?P<yearspan>(?<![\w.-])(?:1[5-9]|20)\d{2}[-–/]\d{2}(?![\w-]|\.\d))
   | (?P<sci>(?<![\w.])\d+(?:\.\d+)?(?:[eE][-+]?\d+|\s?[x×]\s?10(?:\^[-+−]?\d+|[-−]\d+))(?![\w.]))
-  | (?P<ident>(?<![\w.])(?:[A-Za-z]+\d[\w]*|[A-Za-z]{1,}[-‑]\d+(?:[-‑.]?\w+)*|\d+[A-Za-z]+\d[\w]*|\d+(?:[-‑]\d+){2,})(?![\w]))
+  | (?P<ident>(?<![\w.])(?:[A-Za-z]+\d\w*(?:[-‑.+]\w+)*|[A-Za-z]{1,}[-‑]\d+(?:[-‑.]?\w+)*|\d+[A-Za-z]+\d\w*|\d+(?:[-‑]\d+){2,})(?![\w]))
   | (?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅐⅑⅒])
+  | (?P<spaced>(?<![\d.,])\d{1,3}(?:[ \u202f\u2009\u00a0]\d{3})+(?:\.\d+)?(?![\d,]|\.\d|[ \u202f\u2009\u00a0]\d))
+  | (?P<ptb>(?<![\d.,])\d+ \. \d+(?![\d.,]))
   | (?P<num>\d+(?:[.,]\d+)*|(?<![\w.,])\.\d+)
-  | (?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)
+  | (?P<word>[^\W\d_²³¹⁰⁻]+(?:['’][^\W\d_²³¹⁰⁻]+)*)
   | (?P<sym>\S)
     """,
     re.VERBOSE,
@@ -80,6 +82,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             kind = "skip"
         elif kind == "vulgar":
             kind = "sym"
+        elif kind in ("spaced", "ptb"):
+            # "1 234 567" (grouped with spaces) and "6 . 2" (tokenized text): one number
+            kind = "num"
+            s = re.sub(r"[ \u202f\u2009\u00a0]", "", s)
         append(Token(kind, s, a, m.end(), s.lower()))
     return toks
 

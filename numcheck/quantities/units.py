@@ -38,6 +38,9 @@ class Catalogue:
     first_tokens: frozenset[str]  # every first token, as written and lower-cased, for a quick reject
     max_len: int
     needs_glue: frozenset[str]
+    followers_ok: frozenset[str]
+    article_units: frozenset[str]
+    named: Mapping[Key, tuple[float, str]]
     time_units: frozenset[str]
     power_suffixes: Mapping[str, int]
     power_prefixes: Mapping[str, int]
@@ -86,6 +89,7 @@ def catalogue() -> Catalogue:
     extra = load_json("units.en.json")
     prefixes: dict[str, str] = extra["prefixes"]
     never = set(extra["never"])
+    never_symbols = set(extra["never_symbols"])
     entities: dict[str, str] = {}
     symbols: dict[Key, set[str]] = {}
     surfaces: dict[Key, set[str]] = {}
@@ -101,6 +105,8 @@ def catalogue() -> Catalogue:
         for vname, syms, surfs in variants:
             entities[vname] = entity
             for s in syms:
+                if s in never_symbols:
+                    continue
                 symbols.setdefault(_key(s.replace("μ", "µ"), False), set()).add(vname)
             for s in surfs:
                 for form in (s, _plural(s)):
@@ -116,7 +122,10 @@ def catalogue() -> Catalogue:
         entities=entities, symbols=chosen_symbols, surfaces=chosen_surfaces,
         first_tokens=frozenset(firsts),
         max_len=max(len(k) for k in [*chosen_symbols, *chosen_surfaces]),
-        needs_glue=frozenset(extra["needs_glue_or_end"]), time_units=frozenset(extra["time_units"]),
+        needs_glue=frozenset(extra["needs_glue_or_end"]), followers_ok=frozenset(extra["followers_ok"]),
+        article_units=frozenset(extra["article_units"]),
+        named={_key(k, True): (float(v[0]), v[1]) for k, v in extra["named_quantities"].items()},
+        time_units=frozenset(extra["time_units"]),
         power_suffixes=extra["power_suffixes"], power_prefixes=extra["power_prefixes"],
         inverse_suffixes=frozenset(extra["inverse_suffixes"]),
     )
@@ -186,10 +195,15 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
         return None
     name, end = found
     surface = text[toks[j].start:toks[end - 1].end]
+    nxt = toks[end] if end < len(toks) else None
     if surface in cat.needs_glue and not glued and power == 1:
-        nxt = toks[end] if end < len(toks) else None
-        if nxt is not None and (nxt.kind in ("word", "num") or nxt.text in ("(", "-", "$")):
+        if nxt is not None and nxt.low not in cat.followers_ok and (
+                nxt.kind == "word" or nxt.text in ("(", "-", "$")):
             return None
+    if surface in ("F", "C") and nxt is not None and nxt.kind == "word" and nxt.low not in cat.followers_ok:
+        return None  # "13F filing", "PA 23456 F Block": a name, not a temperature
+    if name == "kelvin" and surface == "K" and not _temperature_nearby(text, toks[j].start):
+        return None
     if ident_power is not None:
         power = ident_power if ident_power != -1 else power
         if ident_power == -1:
@@ -220,6 +234,11 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
         end += 2
     known = _canonical(name)
     return UnitMatch(known, start, end, entity_of(known))
+
+
+def _temperature_nearby(text: str, at: int) -> bool:
+    window = text[max(0, at - 120):at].lower()
+    return "°" in window or "celsius" in window or "fahrenheit" in window or "kelvin" in window
 
 
 def _ident_unit(t: Token) -> tuple[tuple[str, int] | None, int | None]:

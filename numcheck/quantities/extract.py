@@ -140,6 +140,9 @@ class _Reader:
             return self.label_ident(i)
         if t.kind == "num" and len(digit_parts(t.text)) > 1:
             return self.number_list(i)
+        skip = self.fixed_label(i)
+        if skip:
+            return skip
         d = read_date(self.toks, i, self.text)
         if d is not None:
             self.emit_date(d)
@@ -175,6 +178,20 @@ class _Reader:
             return 0
         self.emit(_Figure(num.value, i, num.last, kind="percent", unit="percent", step=num.step, words=num.words))
         return num.last
+
+    def fixed_label(self, i: int) -> int:
+        """"9/11", "24/7", "G20": fixed names with digits are left out."""
+        t = self.toks[i]
+        if t.kind not in ("num", "word"):
+            return 0
+        for key in fixed_labels().get(t.text, ()):
+            k = i + len(key)
+            if k <= len(self.toks) and tuple(x.text for x in self.toks[i:k]) == key and all(
+                    self.toks[m].start == self.toks[m - 1].end for m in range(i + 1, k)):
+                if k < len(self.toks) and self.toks[k].start == self.toks[k - 1].end and self.toks[k].kind in ("num", "word"):
+                    continue
+                return k
+        return 0
 
     def label_ident(self, i: int) -> int:
         """Identifiers with digits ("F-16", "MH17", "COVID-19") are names, not figures: skipped."""
@@ -354,9 +371,13 @@ class _Reader:
         kind = "duration"
         if name is None:
             um = match_unit(self.toks, j + 1, self.text, glued=False)
-            if um is None or um.name not in catalogue().article_units or um.last != j + 2:
+            cur = currency_after(self.toks, j + 1, self.text)
+            if cur is not None and cur.unit in currencies_subunits() and cur.last == j + 2:
+                name, kind = cur.unit, "money"  # "a penny"
+            elif um is None or um.name not in catalogue().article_units or um.last != j + 2:
                 return 0
-            name, kind = um.name, "measure"
+            else:
+                name, kind = um.name, "measure"
         if self.gap(j + 1) != " ":
             return 0
         after = self.toks[j + 2] if j + 2 < len(self.toks) else None
@@ -364,14 +385,18 @@ class _Reader:
                 and after.text.islower() and not after.low.endswith("ly"):
             return 0  # "a second thought", "a mile marker": the unit word is a modifier
         prev = self.low(first - 1)
+        if self.low(first - 2) in ("a", "an") or (first > 0 and self.toks[first - 1].kind == "num"):
+            return 0  # "a dollar a day", "5 miles an hour": a rate
         if prev in self.lex.words["article_duration_cues_skip"] or (self.out and self.out[-1].end >= self.toks[first].start - 2
                                                                       and self.out[-1].kind in ("money", "measure")):
             return 0
         f = _Figure(1.0, first, j + 2, kind=kind, unit=name, words=True, step=None)
+        if self.low(j + 2) == "and" and self.low(j + 3) in ("a", "one") and self.low(j + 4) == "half":
+            f.value, f.last = 1.5, j + 5  # "a year and a half"
         if qual is not None:
             f.qualifier_text, f.qualifier = qual[0], qual[1]
         self.emit(f)
-        return j + 2
+        return f.last
 
     def after_number(self, f: _Figure, p: int, *, money_prefix: bool) -> int:
         """Scale, percent, currency or unit after the number; returns the index after them."""
@@ -542,6 +567,9 @@ class _Reader:
         if q is None:
             return p
         surface, kind, end = q
+        if surface.lower() in self.lex.after_needs_clause_end and end < len(self.toks) and \
+                self.toks[end].kind == "word" and self.toks[end].low not in ("than",):
+            return p  # "in 5 years and less foreign oil": a new phrase, not a bound
         if kind == "exact":  # "less than 5000 or equal": a bound made inclusive
             refined = self.lex.after_refines.get(f.qualifier)
             if refined is None:
@@ -680,15 +708,19 @@ class _Reader:
     def shared_unit(self, f: _Figure) -> None:
         """"45 and 50 mg": the unit after the second number is the first one's too."""
         p = f.last
-        if self.low(p) not in ("and", "or") or p + 1 >= len(self.toks) or self.toks[p + 1].kind != "num":
-            return
-        second = read_number(self.toks, p + 1, self.text)
+        second = None
+        while self.low(p) in ("and", "or", ",") and p + 1 < len(self.toks) and self.toks[p + 1].kind == "num":
+            second = read_number(self.toks, p + 1, self.text)
+            if second is None:
+                return
+            p = second.last
         if second is None:
             return
         um = match_unit(self.toks, second.last, self.text, glued=self.toks[second.last - 1].end == (
             self.toks[second.last].start if second.last < len(self.toks) else -1))
-        if um is not None and um.name not in catalogue().time_units:
-            f.kind, f.unit = "measure", um.name
+        if um is not None:
+            f.kind = "duration" if um.name in catalogue().time_units else "measure"
+            f.unit = um.name
 
     def classify(self, f: _Figure, k: int) -> None:
         """Year or label for a bare number, from what surrounds it."""
@@ -751,6 +783,23 @@ def _time_unit(word: str) -> str | None:
     return {"second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
             "fortnight": "fortnight", "month": "month", "year": "year", "decade": "decade",
             "century": "century"}.get(word)
+
+
+_FIXED: dict[str, tuple[tuple[str, ...], ...]] | None = None
+
+
+def fixed_labels() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Fixed names written with digits and symbols, by first token, longest first."""
+    global _FIXED
+    if _FIXED is None:
+        table: dict[str, list[tuple[str, ...]]] = {}
+        for label in lexicon().words["fixed_labels"]:
+            if " " in label:
+                continue  # names with spaces ("No. 1") are found by the label rule
+            key = tuple(t.text for t in tokenize(label))
+            table.setdefault(key[0], []).append(key)
+        _FIXED = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+    return _FIXED
 
 
 def catalogue_money_cues() -> frozenset[str]:

@@ -64,6 +64,7 @@ class Lexicon:
     before_qualifiers: Mapping[tuple[str, ...], str]
     after_qualifiers: Mapping[tuple[str, ...], str]
     after_refines: Mapping[str, str]
+    after_needs_clause_end: frozenset[str]
     change_verbs: frozenset[str]
     words: Mapping[str, Any]  # the lists of words.en.json, as sets or dicts
 
@@ -105,5 +106,6 @@ def lexicon() -> Lexicon:
         multiple_needs_context=frozenset(n["multiple_needs_context"]),
         before_qualifiers=_phrases(q["before"]), after_qualifiers=_phrases(q["after"]),
         after_refines={k: v for k, v in q["after_refines"].items() if not k.startswith("_")},
+        after_needs_clause_end=frozenset(q["after_needs_clause_end"]),
         change_verbs=frozenset(q["change_verbs"]), words=words,
     )

@@ -57,8 +57,9 @@ def noun_after(toks: Sequence[Token], j: int, text: str, plural_expected: bool, 
         if k > j and text[toks[k - 1].end:t.start] not in (" ",):
             if not (text[toks[k - 1].end:t.start] == "" and toks[k - 1].text in "-"):
                 break
-        if t.low.endswith("ly") and len(t.low) > 4:
-            break  # an adverb: "26 heavily", not a noun
+        if t.low.endswith("ly") and len(t.low) > 4 and not (
+                k + 1 < len(toks) and toks[k + 1].kind == "word" and toks[k + 1].low not in stop):
+            break  # an adverb ends the phrase unless it modifies a word that follows
         collected.append(t)
         k += 1
         if plural_expected and is_plural(t.low):

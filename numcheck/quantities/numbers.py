@@ -85,12 +85,17 @@ def _listed(s: str) -> list[DigitPart]:
 
 
 _SCI = re.compile(r"(\d+(?:\.\d+)?)(?:[eE]([-+]?\d+)|\s?[x×]\s?10(?:\^([-+−]?\d+)|([-−]\d+)))")
+_POWER = re.compile(r"(\d+(?:\.\d+)?)[x×](\d+)\^(\d+)")
 
 
 def sci_value(s: str) -> tuple[float, float] | None:
+    """Scientific notation: "1.3e6", "6.23x10^-4", "2.48×10−5", and "8x2^10"."""
     m = _SCI.fullmatch(s)
     if not m:
-        return None
+        p = _POWER.fullmatch(s)
+        if p is None or len(p.group(3)) > 3:
+            return None
+        return float(p.group(1)) * float(p.group(2)) ** int(p.group(3)), 1.0
     exp = next(g for g in m.groups()[1:] if g is not None).replace("−", "-")
     mant = m.group(1)
     dec = len(mant) - mant.index(".") - 1 if "." in mant else 0

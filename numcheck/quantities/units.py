@@ -188,6 +188,8 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
         power = cat.power_prefixes[t.low]
         j += 1
     found = _lookup(toks, j, text)
+    if found is None:
+        found = _two_symbols(toks, j)
     ident_power = None
     if found is None and toks[j].kind == "ident":
         found, ident_power = _ident_unit(toks[j])
@@ -200,6 +202,8 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
         if nxt is not None and nxt.low not in cat.followers_ok and (
                 nxt.kind == "word" or nxt.text in ("(", "-", "$")):
             return None
+        if nxt is not None and nxt.kind == "num" and surface.lower() in _word_symbols():
+            return None  # "3 in 10": a preposition, not inches
     if surface in ("F", "C") and nxt is not None and nxt.kind == "word" and nxt.low not in cat.followers_ok:
         return None  # "13F filing", "PA 23456 F Block": a name, not a temperature
     if name == "kelvin" and surface == "K" and not _temperature_nearby(text, toks[j].start):
@@ -233,7 +237,40 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
         name = f"{name} per hour"
         end += 2
     known = _canonical(name)
+    if known == "degree angle":
+        known = degree_scale_nearby(text, toks[end - 1].end) or known
     return UnitMatch(known, start, end, entity_of(known))
+
+
+@lru_cache(maxsize=1)
+def _word_symbols() -> frozenset[str]:
+    return frozenset(load_json("words.en.json")["unit_words_not_before_number"])
+
+
+def _two_symbols(toks: Sequence[Token], j: int) -> tuple[str, int] | None:
+    """Two symbols written together: "Js" is joule second, "cds" candela second."""
+    cat = catalogue()
+    t = toks[j]
+    if t.kind != "word" or not 2 <= len(t.text) <= 4 or t.text.islower() and len(t.text) > 3:
+        return None
+    for cut in range(1, len(t.text)):
+        a, b = (t.text[:cut],), (t.text[cut:],)
+        if a in cat.symbols and b in cat.symbols and len(a[0]) + len(b[0]) == len(t.text):
+            if a[0] in cat.needs_glue and b[0] in cat.needs_glue and len(t.text) == 2 and not t.text[0].isupper():
+                continue
+            return f"{cat.symbols[a]} {cat.symbols[b]}", j + 1
+    return None
+
+
+def degree_scale_nearby(text: str, at: int) -> str | None:
+    """A bare degree sign in a sentence that names its scale ("−273.15° on the Celsius scale")."""
+    end = text.find(".", at, at + 80)
+    window = text[at:end if end > 0 else at + 80].lower()
+    if "celsius" in window or "centigrade" in window:
+        return "degree Celsius"
+    if "fahrenheit" in window:
+        return "degree fahrenheit"
+    return None
 
 
 def _temperature_nearby(text: str, at: int) -> bool:

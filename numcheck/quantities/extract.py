@@ -136,6 +136,8 @@ class _Reader:
         t = self.toks[i]
         if t.kind in ("skip", "time", "yearspan"):
             return i + 1
+        if t.kind == "word" and not self.may_start(i):
+            return i + 1
         if t.kind == "ident":
             return self.label_ident(i)
         if t.kind == "num" and len(digit_parts(t.text)) > 1:
@@ -178,6 +180,16 @@ class _Reader:
             return 0
         self.emit(_Figure(num.value, i, num.last, kind="percent", unit="percent", step=num.step, words=num.words))
         return num.last
+
+    def may_start(self, i: int) -> bool:
+        """Cheap test: can a figure, date or multiple start at this word? Most words cannot."""
+        t = self.toks[i]
+        trig = triggers()
+        if t.low in trig.words or t.text in trig.words:
+            return True
+        if t.low in ("a", "an") and i + 1 < len(self.toks):
+            return self.toks[i + 1].low in trig.after_article
+        return t.low.endswith("fold")
 
     def fixed_label(self, i: int) -> int:
         """"9/11", "24/7", "G20": fixed names with digits are left out."""
@@ -273,7 +285,9 @@ class _Reader:
             dur = self.article_duration(first, j, qual)
             if dur:
                 return dur
-        money = currency_before(self.toks, j, self.text)
+        tj = self.toks[j]
+        money = currency_before(self.toks, j, self.text) if (
+            tj.text in triggers().currency_starts or tj.low in triggers().currency_starts) else None
         k = money.last if money else j
         if k >= len(self.toks):
             return 0
@@ -783,6 +797,45 @@ def _time_unit(word: str) -> str | None:
     return {"second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
             "fortnight": "fortnight", "month": "month", "year": "year", "decade": "decade",
             "century": "century"}.get(word)
+
+
+@dataclass(frozen=True)
+class _Triggers:
+    words: frozenset[str]  # lower-case words (and symbols as written) that can start something
+    after_article: frozenset[str]  # words that make "a"/"an" start a figure: "a year", "a dozen"
+    currency_starts: frozenset[str]
+
+
+_TRIGGERS: _Triggers | None = None
+
+
+def triggers() -> _Triggers:
+    global _TRIGGERS
+    if _TRIGGERS is None:
+        from numcheck.quantities.money import currencies
+
+        lex = lexicon()
+        w = lex.words
+        cur = currencies()
+        number_words = {*lex.units, *lex.teens, *lex.tens, *lex.scales, *lex.fraction_words, *lex.dozens,
+                        *lex.negative_words, *lex.vulgar_fractions, *lex.ordinal_units, *lex.ordinal_teens,
+                        *lex.ordinal_tens, *lex.ordinal_scales}
+        number_words |= {x + "s" for x in [*lex.ordinal_units, *lex.ordinal_teens, *lex.ordinal_tens,
+                                           *lex.ordinal_scales]}
+        currency_starts = {k[0] for k in cur.symbols} | {k[0].lower() for k in cur.symbols} | {
+            c.lower() for c in cur.codes} | {"m" + c.lower() for c in cur.codes} | {"dollar", "usd", "rmb", "sen"}
+        words = set(number_words) | {k[0] for k in lex.before_qualifiers} | currency_starts
+        words |= set(w["months"]) | set(w["weekdays"]) | set(w["relative_date_words"]) | set(lex.multiples)
+        words |= {"between", "from", "percent", "percents", "per", "twice", "thrice"}
+        words |= {k[0] for k in catalogue().named}
+        words |= {m.capitalize() for m in w["months"]} | {d.capitalize() for d in w["weekdays"]}
+        after_article = set(catalogue().article_units) | set(lex.scales) | set(lex.dozens) | set(
+            lex.fraction_words) | {"penny", "cent", "second", "minute", "hour", "day", "week", "fortnight", "month",
+                                   "year", "decade", "century", "gallon", "mile", "kibibyte"}
+        after_article |= {*lex.ordinal_units, *lex.ordinal_teens, *lex.ordinal_tens, *lex.ordinal_scales}
+        after_article |= set(lex.tens) | set(lex.teens)
+        _TRIGGERS = _Triggers(frozenset(words), frozenset(after_article), frozenset(currency_starts))
+    return _TRIGGERS
 
 
 _FIXED: dict[str, tuple[tuple[str, ...], ...]] | None = None

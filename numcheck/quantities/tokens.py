@@ -28,7 +28,8 @@ class Token:
 
 _TOKEN = re.compile(
     r"""
-    (?P<skip>https?://\S+|www\.[\w.-]+\S*|[\w.+-]+@[\w-]+\.[\w.-]+)
+    (?P<plain>[^\W\d_²³¹⁰⁻]+(?![\w@'’²³¹⁰⁻]|[-‑.+]\w))
+  | (?P<skip>https?://\S+|www\.[\w.-]+\S*|[\w.+-]+@[\w-]+\.[\w.-]+)
   | (?P<phone>(?<![\w.])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,4}\)\s?|\d{3}[-.])\d{3,4}[-.]\d{4}(?:/\d+)?(?![\w]))
   | (?P<time>(?<![\w.])(?:[01]?\d|2[0-3])(?::[0-5]\d){1,2}(?:\s?(?:[ap]\.m\.|[AaPp][Mm])(?![A-Za-z]))?
         |(?<![\w.])(?:1[0-2]|0?\d)(?:[.:][0-5]\d)?\s?(?:[ap]\.m\.|[AaPp][Mm])(?![A-Za-z]))
@@ -58,6 +59,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         kind = m.lastgroup or "sym"
         s = m.group()
         a = m.start()
+        if kind == "plain":  # the common case: a word followed by a space or punctuation
+            kind = "word"
         if kind == "word":
             cm = _CAMEL.fullmatch(s)
             # "fourRussian": a number word glued to the next word by bad copy.

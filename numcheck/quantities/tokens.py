@@ -28,7 +28,8 @@ class Token:
 
 _TOKEN = re.compile(
     r"""
-    (?P<plain>[^\W\d_²³¹⁰⁻]+(?![\w@'’²³¹⁰⁻]|[-‑.+]\w))
+    (?P<url>https?://\S+|www\.[\w.-]+\S*)
+  | (?P<plain>[^\W\d_²³¹⁰⁻½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅐⅑⅒]+(?![\w@'’²³¹⁰⁻]|[-‑.+]\w))
   | (?P<skip>https?://\S+|www\.[\w.-]+\S*|[\w.+-]+@[\w-]+\.[\w.-]+)
   | (?P<phone>(?<![\w.])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,4}\)\s?|\d{3}[-.])\d{3,4}[-.]\d{4}(?:/\d+)?(?![\w]))
   | (?P<time>(?<![\w.])(?:[01]?\d|2[0-3])(?::[0-5]\d){1,2}(?:\s?(?:[ap]\.m\.|[AaPp][Mm])(?![A-Za-z]))?
@@ -81,7 +82,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
                 append(Token("sym", "-", cut, cut + 1, "-"))
                 append(Token("num", prefix.group(2), cut + 1, m.end(), prefix.group(2)))
                 continue
-        elif kind == "phone":
+        elif kind in ("phone", "url"):
             kind = "skip"
         elif kind == "vulgar":
             kind = "sym"

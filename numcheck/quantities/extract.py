@@ -361,7 +361,21 @@ class _Reader:
             f.qualifier_text, f.qualifier = qual[0], qual[1]
         if num.shape == "ordinal":
             f.kind = "ordinal"
+            t0 = self.toks[k]
+            nxt = self.toks[num.last] if num.last < len(self.toks) else None
+            if t0.kind == "word" and t0.text[:1].isupper() and nxt is not None and nxt.kind == "word" \
+                    and nxt.text[:1].isupper() and k > 0 and self.toks[k - 1].text not in (".", "!", "?"):
+                f.kind = "label"  # "Second Lady", "the First Amendment": part of a name
             return self.finish(f, num)
+        if num.shape == "fraction" and self.toks[k].low in ("a", "an") and num.last < len(self.toks):
+            nxt = self.toks[num.last]
+            den = self.toks[num.last - 1].low
+            if nxt.kind == "word" and nxt.low not in ("of", "and", "or", "million", "billion", "trillion", "thousand") \
+                    and self.lex.ordinal_word(den) is not None and not den.endswith("s"):
+                # "a fifth escapee", "a third is injured": an ordinal, not a fraction
+                f.kind, f.value, f.first = "ordinal", self.lex.ordinal_word(den) or 0, num.last - 1
+                f.step = 1.0
+                return self.finish(f, num)
         if num.shape == "fraction":
             f.kind = "fraction"
         if money is not None:
@@ -370,7 +384,8 @@ class _Reader:
             if f.step:
                 f.step *= money.multiplier
             if (money.first > 0 and self.toks[money.first - 1].text == "(" and num.last < len(self.toks)
-                    and self.toks[num.last].text == ")" and f.value > 0):
+                    and self.toks[num.last].text == ")" and f.value > 0
+                    and not (self.out and self.toks[money.first - 1].start - self.out[-1].end <= 2)):
                 f.value = -f.value  # "($99.99)": a loss, in accounts' notation
                 f.first = money.first - 1
                 num = NumberRead(-num.value, num.first, num.last + 1, num.step, num.shape, num.words)
@@ -397,7 +412,7 @@ class _Reader:
             f.kind, f.last = "number", f.last + 3
             p = max(p, f.last)
         self.classify(f, k)
-        if f.kind in ("number", "count") and f.noun is None and f.kind != "year":
+        if f.kind in ("number", "count") and f.noun is None and f.value == int(f.value) and f.value >= 0:
             np_ = noun_after(self.toks, f.last, self.text, plural_expected=f.value != 1)
             if np_ is not None and not self.noun_is_unitlike(np_):
                 f.kind, f.noun, f.noun_phrase = "count", np_.noun, np_.phrase
@@ -694,8 +709,12 @@ class _Reader:
             f.kind = "label"
             f.last = second.last
             return second.last
-        if w in ("-",) and not opened and second.value < f.value and f.unit is None and g.unit is None:
-            return p
+        if w in ("-", "–", "—") and not opened and second.value < f.value and f.unit is None and g.unit is None:
+            if f.words or second.words:
+                return p
+            f.kind = "label"  # "won 2–1": a score, not a range
+            f.last = second.last
+            return second.last
         if f.unit is None and g.unit is not None:
             f.kind, f.unit = g.kind, g.unit
         elif f.unit is not None and g.unit is not None and g.unit != f.unit:

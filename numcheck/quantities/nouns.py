@@ -52,6 +52,10 @@ def noun_after(toks: Sequence[Token], j: int, text: str, plural_expected: bool, 
     k = j
     while k < len(toks) and len(collected) < max_words:
         t = toks[k]
+        if (t.text in ("-", "‑") and collected and k + 1 < len(toks) and toks[k + 1].kind == "word"
+                and t.start == toks[k - 1].end and toks[k + 1].start == t.end):
+            k += 1  # "Mogami-class frigates": a hyphenated modifier
+            continue
         if t.kind != "word" or t.low in stop or _number_word(t.low):
             break
         if k > j and text[toks[k - 1].end:t.start] not in (" ",):
@@ -62,7 +66,8 @@ def noun_after(toks: Sequence[Token], j: int, text: str, plural_expected: bool, 
             break  # an adverb ends the phrase unless it modifies a word that follows
         collected.append(t)
         k += 1
-        if plural_expected and is_plural(t.low):
+        if plural_expected and is_plural(t.low) and (t.text.islower() or not (
+                k < len(toks) and toks[k].kind == "word" and toks[k].text.islower() and toks[k].low not in stop)):
             break
         if not plural_expected and len(collected) >= 2 and t.low.endswith(("ed", "ing")):
             collected.pop()
@@ -74,9 +79,10 @@ def noun_after(toks: Sequence[Token], j: int, text: str, plural_expected: bool, 
         heads = [n for n, t in enumerate(collected) if is_plural(t.low)]
         if not heads:
             return None
-        h = heads[0]
+        lower = [n for n in heads if collected[n].text.islower()]
+        h = lower[0] if lower else heads[0]  # "Haitian National Police officers" counts officers
     else:
-        h = len(collected) - 1
+        h = 0 if len(collected) >= 3 else len(collected) - 1
     words = collected[: h + 1]
     head = words[-1]
     if head.text[:1].isupper() and len(words) == 1 and not plural_expected:

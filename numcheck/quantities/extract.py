@@ -38,7 +38,7 @@ def extract(text: str) -> list[Quantity]:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
-_LOWER_WORD = re.compile(r"[a-z]+")
+_WORD_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # "fourRussian" -> four, Russian
 
 
 def _spans_worth_reading(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -54,7 +54,7 @@ def _spans_worth_reading(text: str, start: int, end: int) -> Iterator[tuple[int,
     for k in range(len(bounds) - 1):
         sentence = text[bounds[k]:bounds[k + 1]]
         keep.append(signs.search(sentence) is not None
-                    or not words.isdisjoint(_LOWER_WORD.findall(sentence.lower())))
+                    or not words.isdisjoint(map(str.lower, _WORD_PARTS.findall(sentence))))
     run_start: int | None = None
     for k, hit in enumerate(keep):
         wanted = hit or (k + 1 < len(keep) and keep[k + 1])
@@ -822,7 +822,8 @@ class _Reader:
                 f.kind = "year"
                 f.step = 1.0
                 return
-        if f.integer_digits and self.is_label(k, f):
+        if (f.integer_digits or (f.shape == "cardinal" and not f.words and self.low(k - 1) in self.lex.words["label_words"])) \
+                and self.is_label(k, f):
             f.kind = "label"
 
     def is_label(self, k: int, f: _Figure) -> bool:
@@ -830,9 +831,11 @@ class _Reader:
         if k == 0 or f.first != k:
             return False
         prev = self.toks[k - 1]
+        words = self.lex.words
+        if prev.text == "." and k >= 2 and self.toks[k - 2].low in ("no", "nr", "nrs", "nos", "vol", "fig", "art", "sec"):
+            return True  # "No. 1"
         if prev.kind != "word" or self.gap(k) != " ":
             return False
-        words = self.lex.words
         if prev.low in words["label_words"] and (prev.text[:1].isupper() or prev.low in ("no", "nr", "nos")):
             return True
         if prev.text == "." and k >= 2 and self.toks[k - 2].low in ("no", "nr", "nrs", "nos", "vol", "fig", "art", "sec"):

@@ -33,7 +33,7 @@ class DateRead:
 
 
 def _int(t: Token) -> int | None:
-    if t.kind != "num" or not t.text.isdigit():
+    if t.kind != "num" or not t.text.isdigit() or len(t.text) > 4:
         return None
     return int(t.text)
 

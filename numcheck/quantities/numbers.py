@@ -39,12 +39,16 @@ class DigitPart:
 
 # --- digits -------------------------------------------------------------------------------
 
+_MAX_DIGITS = 40
+
 def digit_parts(s: str) -> list[DigitPart]:
     """Values written in one run of digits and separators.
 
     "1,234.5" is one number; "22,24,26" a list of three; "5,00" and "1,3"
     use a decimal comma; "12,34,567" is Indian grouping; "1.111,11" European.
     """
+    if sum(c.isdigit() for c in s) > _MAX_DIGITS:
+        return []  # a run of digits this long is data or an identifier, not a figure
     if "," not in s and s.count(".") <= 1:
         dec = len(s) - s.index(".") - 1 if "." in s else 0
         return [DigitPart(float(s), 0, len(s), dec)]
@@ -79,7 +83,7 @@ def _thousands(groups: Sequence[str]) -> bool:
 
 def _listed(s: str) -> list[DigitPart]:
     parts = []
-    for m in re.finditer(r"\d+", s):
+    for m in re.finditer(r"\d{1,40}(?!\d)", s):
         parts.append(DigitPart(float(m.group()), m.start(), m.end(), 0))
     return parts
 

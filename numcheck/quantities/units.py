@@ -9,11 +9,12 @@ is the same in every process.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Mapping, Sequence
 
 from numcheck.quantities.lexicon import load_json
@@ -48,10 +49,16 @@ class Catalogue:
 
 
 def _quantulum3_units() -> dict[str, dict]:
-    """quantulum3's units.json merged with its en_US additions, as quantulum3 merges them."""
-    pkg = resources.files("quantulum3")
+    """quantulum3's units.json merged with its en_US additions, as quantulum3 merges them.
+
+    The files are found without importing quantulum3, whose parser we do not use.
+    """
+    spec = importlib.util.find_spec("quantulum3")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("quantulum3 is not installed; numcheck reads its catalogue of units")
+    pkg = Path(list(spec.submodule_search_locations)[0])
     merged: dict[str, dict] = {}
-    for part in (pkg.joinpath("units.json"), pkg.joinpath("_lang", "en_US", "units.json")):
+    for part in (pkg / "units.json", pkg / "_lang" / "en_US" / "units.json"):
         for name, unit in json.loads(part.read_text("utf-8")).items():
             merged.setdefault(name, {}).update(unit)
     return merged

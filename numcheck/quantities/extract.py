@@ -865,6 +865,8 @@ class _Reader:
             k += 1
         if k < len(self.toks) and self.low(k) == "the":
             k += 1
+        if k < len(self.toks) and self.toks[k].kind == "num":
+            k += 1  # "90 percent of the 57 strikes"
         np_ = noun_after(self.toks, k, self.text, plural_expected=True)
         if np_ is not None:
             f.noun, f.noun_phrase = np_.noun, np_.phrase

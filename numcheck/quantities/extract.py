@@ -759,6 +759,8 @@ class _Reader:
         whole = read_number(toks, k, self.text)
         if whole is None or whole.shape != "cardinal" or whole.value <= 0:
             return 0
+        if whole.last < n and toks[whole.last].text in ("-", "‑") and toks[whole.last].start == toks[whole.last - 1].end:
+            return 0  # "five of the three-ton satellites"
         if whole.last < n and toks[whole.last].text in ("%",) or self.low(whole.last) in ("percent", "per"):
             return 0
         if w == "in":

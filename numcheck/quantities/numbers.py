@@ -386,8 +386,9 @@ def read_words_fraction(atoms: Sequence[Atom], k: int) -> tuple[float, int, str]
     end = j + 1
     seq = list(atoms[k:end])
     den = atoms[j]
-    if any(a.kind == "D" for a in seq):
-        return None  # "1988 quarter", "$280 million first": digits take no word denominators
+    if any(a.kind == "D" for a in seq) and not (den.plural and den.kind == "O" and all(
+            a.kind == "D" and a.value == int(a.value) for a in seq[:-1]) and len(seq) == 2):
+        return None  # "1988 quarter", "$280 million first"; but "100 millionths"
     if den.kind == "F":
         num_atoms = seq[:-1]
         while num_atoms and num_atoms[-1].kind == "-":

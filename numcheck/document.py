@@ -6,6 +6,7 @@ on (or pays the import cost of) the extractor.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import sys
@@ -200,3 +201,45 @@ def read_documents(paths: Iterable[PathArg]) -> tuple[list[Document], list[Input
         except InputError as exc:
             errors.append(exc)
     return documents, errors
+
+
+# --- Markdown front matter ----------------------------------------------------------------
+
+_FRONT_START = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
+_FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_DATE_LINE = re.compile(r"^date[ \t]*:[ \t]*[\"']?([^\"'\r\n]*?)[\"']?[ \t]*\r?$", re.M)
+
+
+class FrontMatterError(ValueError):
+    """A front matter `date:` that is not a date; `line` is 1-based."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def split_front_matter(text: str) -> tuple[int, "datetime.date | None"]:
+    """Where the body starts after a `---` front matter block, and its `date:` if any.
+
+    The date may carry a time ("2015-10-07T12:00:00Z"); only the day is kept.
+    A front matter without a closing `---` is not front matter.
+    """
+    m = _FRONT_START.match(text)
+    if not m:
+        return 0, None
+    end = _FRONT_END.search(text, m.end())
+    if not end:
+        return 0, None
+    body = text.find("\n", end.start())
+    body = len(text) if body < 0 else body + 1
+    block = text[m.end():end.start()]
+    dm = _DATE_LINE.search(block)
+    if not dm:
+        return body, None
+    raw = dm.group(1).strip()
+    line = text.count("\n", 0, m.end() + dm.start()) + 1
+    try:
+        return body, datetime.date.fromisoformat(raw[:10])
+    except ValueError:
+        raise FrontMatterError(line, f"front matter date {raw!r} is not a date (YYYY-MM-DD)") from None

@@ -740,6 +740,8 @@ class _Reader:
             k = p + 2
         elif w == "of" and self.low(p + 1) in ("the", "those", "these", "its", "their"):
             k = p + 2
+        elif w == "of" and p + 1 < n and toks[p + 1].kind == "num" and f.words is False:
+            k = p + 1  # "120 of 800"
         elif w == "in" and self.gap(p) == " ":
             k = p + 1
         elif w == ":" and self.gap(p) == "" and p + 1 < n and toks[p + 1].kind == "num" and self.gap(p + 1) == "":

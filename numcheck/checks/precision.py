@@ -1,0 +1,149 @@
+"""One model of precision, used by every rule: which exact values a written figure admits.
+
+A figure is consistent with any exact value that rounds to it at its written
+precision: "25%" admits 24.5 to 25.5, "2.5bn" admits 2.45bn to 2.55bn.
+
+Round numbers are read leniently. Trailing zeros are not taken as significant:
+"80 million" admits 75 to 85 million and "1,500 km" 1,450 to 1,550 km, because
+writers round to one or two figures and a checker that read "80 million" as
+"80.0 million" would flag correct text (precision comes first).
+
+Hedges widen the interval by a relative tolerance (`Tolerance.hedge`, 10% by
+default): "about 2.6 million" admits 2.34 to 2.86 million. "nearly" and
+"almost" admit values just under the figure, down by the same tolerance.
+Bounds are checked as bounds: "more than 90%" admits anything above 89.5%.
+
+Fractions in words ("a third", "two-thirds") admit values closer to them than
+to a neighbouring simple fraction: p/q covers +/- 1/(2q(q+1)).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from numcheck.quantities import Quantity
+
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    hedge: float = 0.10  # relative widening for about, around, roughly, some, nearly, almost
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+
+    def contains(self, x: float) -> bool:
+        return self.low - _eps(self.low) <= x <= self.high + _eps(self.high)
+
+    def overlaps(self, other: "Interval") -> bool:
+        return self.low - _eps(self.low) <= other.high + _eps(other.high) and \
+            other.low - _eps(other.low) <= self.high + _eps(self.high)
+
+    def scale(self, k: float) -> "Interval":
+        a, b = self.low * k, self.high * k
+        return Interval(min(a, b), max(a, b))
+
+
+def _eps(x: float) -> float:
+    return 1e-9 * max(1.0, abs(x)) if math.isfinite(x) else 0.0
+
+
+def half_step(value: float, step: float | None) -> float:
+    """Half the place value of the last significant digit, trailing zeros not counted."""
+    if step is None or step <= 0:
+        return 0.0
+    s = step
+    v = abs(value)
+    # trailing zeros: 1500 with step 1 is read as step 100
+    if v >= s and math.isfinite(v):
+        k = round(v / s)
+        while k and k % 10 == 0 and s < v:
+            k //= 10
+            s *= 10
+    return s / 2
+
+
+def rounding_interval(value: float, step: float | None) -> Interval:
+    h = half_step(value, step)
+    return Interval(value - h, value + h)
+
+
+def _fraction_halfwidth(value: float) -> float:
+    """"a third" covers values nearer to 1/3 than to 1/4 or 2/5: +/- 1/(2q(q+1)) for p/q."""
+    for q in range(2, 13):
+        p = round(value * q)
+        if p and abs(p / q - value) < 1e-9:
+            return 1.0 / (2 * q * (q + 1))
+    return 0.0
+
+
+def interval(q: Quantity, tol: Tolerance = Tolerance(), value: float | None = None,
+             high: float | None = None) -> Interval:
+    """The exact values figure `q` admits (pass `value`/`high` to use a converted scale)."""
+    v = q.value if value is None else value
+    hi = q.high if high is None else high
+    if q.kind == "fraction" and q.approximate_words:
+        h = _fraction_halfwidth(v)
+        base = Interval(v - h, v + h)
+    elif hi is not None:
+        base = Interval(rounding_interval(v, q.step).low, rounding_interval(hi, q.step).high)
+    else:
+        base = rounding_interval(v, q.step)
+    qual = q.qualifier
+    if qual == "approx":
+        word = (q.qualifier_text or "").lower()
+        widen = tol.hedge * max(abs(base.low), abs(base.high))
+        if word in ("nearly", "almost", "just under", "close to"):
+            return Interval(base.low - widen, base.high)
+        return Interval(base.low - widen, base.high + widen)
+    if qual in ("more_than", "at_least"):
+        return Interval(base.low, INF)
+    if qual in ("less_than", "at_most"):
+        return Interval(-INF, base.high)
+    return base
+
+
+def admits(q: Quantity, exact: float, tol: Tolerance = Tolerance()) -> bool:
+    return interval(q, tol).contains(exact)
+
+
+def divide(a: Interval, b: Interval) -> Interval:
+    """a / b for positive b."""
+    if b.low <= 0:
+        return Interval(-INF, INF)
+    cands = [a.low / b.low, a.low / b.high, a.high / b.low, a.high / b.high]
+    return Interval(min(cands), max(cands))
+
+
+def subtract(a: Interval, b: Interval) -> Interval:
+    return Interval(a.low - b.high, a.high - b.low)
+
+
+def add(a: Interval, b: Interval) -> Interval:
+    return Interval(a.low + b.low, a.high + b.high)
+
+
+def multiply(a: Interval, b: Interval) -> Interval:
+    cands = [a.low * b.low, a.low * b.high, a.high * b.low, a.high * b.high]
+    cands = [c for c in cands if not math.isnan(c)]
+    return Interval(min(cands), max(cands))
+
+
+def fmt(x: float, digits: int = 3) -> str:
+    """A number for a message: 15.0, 2.1 million, 0.25."""
+    if not math.isfinite(x):
+        return "∞" if x > 0 else "-∞"
+    ax = abs(x)
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if ax >= scale:
+            return f"{x / scale:.{digits - 1}g} {word}".replace("e+", "e")
+    if ax >= 1000 and x == int(x):
+        return f"{int(x):,}"
+    if ax >= 100:
+        return f"{x:.0f}" if x == int(x) else f"{x:.1f}"
+    return f"{x:.1f}" if ax >= 1 else f"{x:.3g}"

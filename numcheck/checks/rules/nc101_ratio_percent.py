@@ -1,0 +1,132 @@
+"""NC101 ratio-percent: a ratio and the percentage given for it disagree."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
+from numcheck.checks.precision import Interval, Tolerance, divide, fmt, interval, rounding_interval
+from numcheck.claims import Draft
+from numcheck.quantities import Quantity
+
+DOCS = RuleDocs(
+    what="A ratio (\"120 of 800\", \"two out of 57\") and the percentage given for the same "
+         "thing that cannot both hold at their written precision.",
+    why="A reader checks neither; one of the two figures is wrong, and the percentage is the one "
+        "headlines repeat. Across sentences the rule also accepts the complement (\"2 of 57 hit\" "
+        "and \"over 90% missed\" agree), so it only fires when no reading fits.",
+    fires="Of the 800 applicants, 120 (12%) were accepted.",
+    quiet="Of the 800 applicants, 120 (15%) were accepted.",
+    fix="Recompute the percentage from the counts, or correct the count that is wrong.",
+    fires_fix="15%",
+)
+
+# what may stand between a ratio and its percentage: "120 of 800 (15%)", "2 out of 57, or 3.5%"
+_ADJACENT = re.compile(r"^\s*(?:[(\[,;:–—-]|,?\s*or|,?\s*i\.e\.|,?\s*that is|,?\s*which is)?\s*[(\[]?\s*$", re.I)
+_WHOLE_BEFORE = re.compile(r"\b(?:of|out of|among|from)\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?$", re.I)
+_WINDOW = 5  # sentences within which a later "percent of the strikes" refers back to "2 of 57 strikes"
+
+
+def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
+    tol = Tolerance(settings.hedge)
+    qs = draft.quantities
+    percents = [q for q in qs if q.kind == "percent"]
+    used: set[int] = set()
+    for p in percents:
+        pair = _adjacent_ratio(draft, p)
+        if pair is None:
+            continue
+        part, whole, ratio_span = pair
+        used.add(p.start)
+        share = divide(part, whole).scale(100)
+        if interval(p, tol).overlaps(share):
+            continue
+        exact = share.low if share.low == share.high else (share.low + share.high) / 2
+        written = _describe(p)
+        msg = (f"{fmt(_mid(part))} of {fmt(_mid(whole))} is {exact:.1f}%, not {written}")
+        yield RULE.finding(msg, p.start, p.end,
+                           [Related(ratio_span[0], ratio_span[1], "the counts")],
+                           fix=_fix(p, exact))
+    yield from _across_sentences(draft, tol, used)
+
+
+def _mid(iv: Interval) -> float:
+    return (iv.low + iv.high) / 2
+
+
+def _describe(p: Quantity) -> str:
+    words = {"more_than": "more than ", "at_least": "at least ", "less_than": "less than ",
+             "at_most": "at most ", "approx": "about "}
+    v = f"{p.value:g}"
+    return f"{words.get(p.qualifier, '')}{v}%"
+
+
+def _fix(p: Quantity, exact: float) -> str | None:
+    """Only for a plain "12%": the same number of decimals, computed."""
+    if p.qualifier != "exact" or p.high is not None or not p.text.rstrip().endswith("%"):
+        return None
+    decimals = 0 if not p.step or p.step >= 1 else max(0, round(-__import__("math").log10(p.step)))
+    return f"{exact:.{decimals}f}%"
+
+
+def _exact_count(q: Quantity) -> Interval:
+    """A count in a ratio is read as exact: "120 of 800" means 120 and 800."""
+    return Interval(q.value, q.value) if q.step is None or q.step <= 1 else rounding_interval(q.value, q.step)
+
+
+def _adjacent_ratio(draft: Draft, p: Quantity) -> tuple[Interval, Interval, tuple[int, int]] | None:
+    """The counts a percentage is given for, in the same sentence and right beside it."""
+    qs = draft.by_sentence.get(draft.sentence_of(p.start), [])
+    idx = next(i for i, q in enumerate(qs) if q is p)
+    before = qs[idx - 1] if idx > 0 else None
+    after = qs[idx + 1] if idx + 1 < len(qs) else None
+    # "120 of 800 (12%)" or "12% (120 of 800)"
+    for r in (before, after):
+        if r is not None and r.kind == "ratio" and r.whole and _ADJACENT.match(_between(draft, r, p)):
+            return (Interval(r.part, r.part), Interval(r.whole, r.whole), (r.start, r.end))
+    # "Of the 800 applicants, 120 (12%) were accepted"
+    if before is not None and before.kind in ("count", "number") and _ADJACENT.match(_between(draft, before, p)) \
+            and before.qualifier == "exact":
+        for w in reversed(qs[:idx - 1]):
+            if w.kind in ("count", "number") and w.value > before.value and w.qualifier == "exact" and \
+                    _WHOLE_BEFORE.search(draft.text[max(0, w.start - 20):w.start]):
+                return (_exact_count(before), _exact_count(w), (before.start, before.end))
+    return None
+
+
+def _between(draft: Draft, a: Quantity, b: Quantity) -> str:
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    return draft.text[lo.end:hi.start] if lo.end <= hi.start else "##"
+
+
+def _across_sentences(draft: Draft, tol: Tolerance, used: set[int]) -> Iterator[Finding]:
+    """"only two out of 57 strikes hit" ... "greater than 90 percent of the strikes did not"."""
+    ratios = [q for q in draft.quantities if q.kind == "ratio" and q.whole and q.noun]
+    for p in draft.quantities:
+        if p.kind != "percent" or not p.noun or p.start in used:
+            continue
+        ps = draft.sentence_of(p.start)
+        for r in ratios:
+            rs = draft.sentence_of(r.start)
+            if r.noun != p.noun or r.start > p.start or ps - rs > _WINDOW or not (r.part <= r.whole):
+                continue
+            share = r.part / r.whole * 100
+            other = 100 - share
+            iv = interval(p, tol)
+            if iv.contains(share) or iv.contains(other):
+                continue
+            msg = (f"{r.part:g} of {r.whole:g} {p.noun}s is {share:.1f}% (and the rest {other:.1f}%), "
+                   f"neither of which is {_describe(p)}")
+            f = RULE.finding(msg, p.start, p.end, [Related(r.start, r.end, "the counts")])
+            yield Finding(f.rule, f.name, "warning", f.message, f.start, f.end, f.related, None)
+
+
+RULE = Rule(
+    code="NC101",
+    name="ratio-percent",
+    severity="error",
+    summary="A ratio and the percentage given for it disagree.",
+    docs=DOCS,
+    check=check,
+)

@@ -1,0 +1,52 @@
+"""Every rule's documented examples run as tests (sqlfluff style): the firing example fires
+that rule, with the documented fix if one is given, and the quiet example does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from numcheck.checks import RULES, Settings, run_checks
+from numcheck.claims import Draft
+from numcheck.document import split_front_matter
+
+IDS = [r.code for r in RULES]
+
+
+def _findings(rule, text):
+    body_start, date = split_front_matter(text)
+    draft = Draft.read(text, "<example>", date)
+    return [f for f in run_checks(draft, Settings(), rules=[rule])]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_firing_example_fires(rule):
+    found = _findings(rule, rule.docs.fires)
+    assert found, f"{rule.code} did not fire on its own example: {rule.docs.fires!r}"
+    assert all(f.rule == rule.code for f in found)
+    text = rule.docs.fires
+    for f in found:
+        assert 0 <= f.start < f.end <= len(text)
+        for r in f.related:
+            assert 0 <= r.start < r.end <= len(text)
+    if rule.docs.fires_fix is not None:
+        assert rule.docs.fires_fix in [f.fix for f in found]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_quiet_example_is_quiet(rule):
+    found = _findings(rule, rule.docs.quiet)
+    assert not found, f"{rule.code} fired on its quiet example: {[f.message for f in found]}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_docs_are_complete(rule):
+    assert rule.code.startswith("NC") and rule.code[2:].isdigit()
+    assert rule.name == rule.name.lower() and " " not in rule.name
+    assert rule.severity in ("error", "warning", "info")
+    for part in ("what", "why", "fires", "quiet", "fix"):
+        assert getattr(rule.docs, part).strip(), f"{rule.code} has no {part!r} docs"
+
+
+def test_codes_and_names_are_unique():
+    assert len({r.code for r in RULES}) == len(RULES)
+    assert len({r.name for r in RULES}) == len(RULES)

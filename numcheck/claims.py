@@ -59,3 +59,67 @@ class Draft:
     def between(self, a: Quantity, b: Quantity) -> str:
         """The text between two figures (empty when they overlap)."""
         return self.text[a.end:b.start] if a.end <= b.start else ""
+
+
+# --- changes: "rose from 80 to 100, a 20% rise" ---------------------------------------------
+
+_RISE = {"rose", "rise", "rises", "rising", "risen", "increased", "increase", "increases", "increasing", "climbed",
+         "climb", "climbs", "grew", "grow", "grows", "growing", "grown", "growth", "jumped", "jump", "jumps",
+         "soared", "surged", "gained", "gain", "gains", "up", "higher", "more", "raised", "expanded", "doubled",
+         "tripled", "quadrupled", "spiked", "ballooned", "rebounded", "improved", "boosted", "went"}
+_FALL = {"fell", "fall", "falls", "falling", "fallen", "dropped", "drop", "drops", "declined", "decline",
+         "declines", "decreased", "decrease", "decreases", "decreasing", "sank", "plunged", "plummeted", "tumbled",
+         "slid", "slipped", "down", "lower", "less", "fewer", "cut", "cuts", "reduced", "reduction", "halved",
+         "shrank", "shrunk", "lost", "dipped", "eased", "slumped", "dwindled", "loss"}
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change stated with its two ends: "climbed from 80 to 100 units, a 20% rise"."""
+
+    before: Quantity  # the "from" value
+    after: Quantity  # the "to" value
+    stated: tuple[Quantity, ...]  # percentages, percentage points, multiples, fractions stated for the change
+    direction: int  # +1 said to rise, -1 said to fall, 0 not said
+
+
+def changes(draft: Draft) -> list[Change]:
+    out: list[Change] = []
+    text = draft.text
+    for index, qs in draft.by_sentence.items():
+        for a, b in zip(qs, qs[1:]):
+            gap = text[a.end:b.start] if a.end <= b.start else "#"
+            if not re.fullmatch(r"\s*(?:in\s+\d{4}\s*|last year\s*|\(\s*[^)]{0,30}\)\s*)?,?\s*to\s+", gap):
+                continue
+            lead = text[max(0, a.start - 12):a.start].lower()
+            if not re.search(r"\bfrom\s+(?:an?\s+|the\s+)?(?:about\s+|around\s+|some\s+)?$", lead) and \
+                    not a.text.lower().startswith("from"):
+                continue
+            if a.kind in ("year", "date", "ordinal", "label") or b.kind in ("year", "date", "ordinal", "label"):
+                continue
+            if (a.unit or None) != (b.unit or None) and not (a.unit is None or b.unit is None):
+                continue
+            a0, b1 = draft.sentence_span(index)
+            words = {w.lower() for w in _WORD.findall(text[a0:b1])}
+            direction = (1 if words & _RISE else 0) - (1 if words & _FALL else 0)
+            stated = tuple(q for q in qs if q is not a and q is not b and q.kind in (
+                "percent", "percentage_point", "multiple", "fraction") and _is_change_figure(draft, q))
+            out.append(Change(a, b, stated, direction))
+    return out
+
+
+def _is_change_figure(draft: Draft, q: Quantity) -> bool:
+    """Is this percentage stated as the size of a change ("a 20% rise", "up 20%", "by 20%")?"""
+    if q.kind in ("multiple",):
+        return True
+    before = draft.text[max(0, q.start - 25):q.start].lower()
+    last = _WORD.findall(before)[-1:] 
+    if last and (last[0] in _RISE or last[0] in _FALL) and last[0] not in ("more", "less", "fewer", "higher", "lower"):
+        return True  # "rose 20%", "fell 20 percent"
+    after = draft.text[q.end:q.end + 25].lower()
+    if re.search(r"\b(?:up|down|by|of|rise of|increase of|fall of|drop of|gain of|decline of|jump of|cut of)\s+"
+                 r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|just\s+)?$", before):
+        return True
+    return bool(re.match(r"\s*(?:-\s*)?(?:rise|increase|jump|gain|growth|fall|drop|decline|decrease|cut|"
+                         r"reduction|higher|lower|more|less|up|down|climb|surge|plunge|slump)\b", after))

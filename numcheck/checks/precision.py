@@ -3,10 +3,13 @@
 A figure is consistent with any exact value that rounds to it at its written
 precision: "25%" admits 24.5 to 25.5, "2.5bn" admits 2.45bn to 2.55bn.
 
-Round numbers are read leniently. Trailing zeros are not taken as significant:
-"80 million" admits 75 to 85 million and "1,500 km" 1,450 to 1,550 km, because
-writers round to one or two figures and a checker that read "80 million" as
-"80.0 million" would flag correct text (precision comes first).
+Round numbers are read leniently: trailing zeros are taken as significant only
+down to two significant figures. "1,500 km" admits 1,450 to 1,550 km, "$100m"
+95 to 105 million, "80 million" 79.5 to 80.5 million. Writers round large
+figures to two or three figures, and a checker that read "1,500" as exact would
+flag correct text (precision comes first). Integers under 1,000 written in
+digits ("80 to 100 units") are read as exact: small counts are counted, not
+rounded.
 
 Hedges widen the interval by a relative tolerance (`Tolerance.hedge`, 10% by
 default): "about 2.6 million" admits 2.34 to 2.86 million. "nearly" and
@@ -59,10 +62,10 @@ def half_step(value: float, step: float | None) -> float:
         return 0.0
     s = step
     v = abs(value)
-    # trailing zeros: 1500 with step 1 is read as step 100
-    if v >= s and math.isfinite(v):
+    # trailing zeros: 1500 with step 1 is read as step 100; "80 million" as 80 +/- 5 million
+    if v >= s and math.isfinite(v) and (s > 1 or v >= 1000):
         k = round(v / s)
-        while k and k % 10 == 0 and s < v:
+        while k >= 100 and k % 10 == 0:
             k //= 10
             s *= 10
     return s / 2
@@ -141,8 +144,11 @@ def fmt(x: float, digits: int = 3) -> str:
     ax = abs(x)
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if ax >= scale:
-            return f"{x / scale:.{digits - 1}g} {word}".replace("e+", "e")
-    if ax >= 1000 and x == int(x):
+            v = x / scale
+            places = max(0, digits - 1 - int(math.floor(math.log10(abs(v)))))
+            text = f"{round(v, places):.{places}f}"
+            return (text.rstrip("0").rstrip(".") if "." in text else text) + f" {word}"
+    if x == int(x):
         return f"{int(x):,}"
     if ax >= 100:
         return f"{x:.0f}" if x == int(x) else f"{x:.1f}"

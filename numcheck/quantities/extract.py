@@ -327,7 +327,7 @@ class _Reader:
             j = qual[2]
         elif self.low(i) == "between":
             between, j = True, i + 1
-        elif self.low(i) == "from" and self.low(i - 1) not in lex.change_verbs:
+        elif self.low(i) == "from" and not self.change_context(i):
             from_, j = True, i + 1
         if j >= len(self.toks):
             return 0
@@ -425,6 +425,17 @@ class _Reader:
         # "second largest": an ordinal before a superlative
         self.emit(f)
         return f.last
+
+    def change_context(self, i: int) -> bool:
+        """Is there a change verb ("rose", "doubled", "cut") shortly before token i, in the same clause?"""
+        verbs = self.lex.change_verbs
+        for k in range(i - 1, max(-1, i - 8), -1):
+            t = self.toks[k]
+            if t.text in (".", ";", "!", "?"):
+                return False
+            if t.low in verbs or t.low in self.lex.multiples:
+                return True
+        return False
 
     def is_pronoun_one(self, num: NumberRead, k: int) -> bool:
         """"one of the ministers", "no one", "the one you mentioned": a pronoun, not a figure."""
@@ -688,8 +699,8 @@ class _Reader:
             return p
         if k == p or k >= n:
             return p
-        if opened is False and w == "to" and self.low(f.first - 1) in self.lex.change_verbs:
-            return p
+        if opened is False and w == "to" and self.low(f.first - 1) == "from" and self.change_context(f.first - 1):
+            return p  # "rose from 100 to 120": two figures of a change, not a range
         if self.low(k) == "the" and opened:
             k += 1
         money = currency_before(toks, k, self.text) if f.kind == "money" else None

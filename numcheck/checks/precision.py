@@ -95,6 +95,8 @@ def interval(q: Quantity, tol: Tolerance = Tolerance(), value: float | None = No
         base = Interval(v - h, v + h)
     elif hi is not None:
         base = Interval(rounding_interval(v, q.step).low, rounding_interval(hi, q.step).high)
+    elif q.kind in ("count", "number") and v == int(v) and abs(v) < 1000 and (q.step is None or q.step <= 1):
+        base = Interval(v, v)  # "26 missiles": small counts are counted, not rounded
     else:
         base = rounding_interval(v, q.step)
     qual = q.qualifier
@@ -153,3 +155,13 @@ def fmt(x: float, digits: int = 3) -> str:
     if ax >= 100:
         return f"{x:.0f}" if x == int(x) else f"{x:.1f}"
     return f"{x:.1f}" if ax >= 1 else f"{x:.3g}"
+
+
+_COUNTISH = ("count", "number")
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Can two figures be added or compared: counts with counts, dollars with dollars?"""
+    if a.kind in _COUNTISH and b.kind in _COUNTISH:
+        return True
+    return a.kind == b.kind and a.unit == b.unit

@@ -726,6 +726,8 @@ class _Reader:
             f.kind = "label"  # "won 2–1": a score, not a range
             f.last = second.last
             return second.last
+        if not opened and second.value < f.value and not (f.value < 0 or second.value < 0):
+            return p  # "49% to 45%": two figures compared, not a range
         if f.unit is None and g.unit is not None:
             f.kind, f.unit = g.kind, g.unit
         elif f.unit is not None and g.unit is not None and g.unit != f.unit:

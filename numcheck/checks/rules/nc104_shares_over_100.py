@@ -1,0 +1,69 @@
+"""NC104 shares-over-100: percentages of one whole that add to more than 100%."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
+from numcheck.checks.precision import Tolerance, interval
+from numcheck.claims import Draft
+
+DOCS = RuleDocs(
+    what="Percentages listed as the shares of one whole (one sentence, one list, no other figures "
+         "between them) whose sum is over 100% even when each is read at the low end of its rounding: "
+         "\"52% yes, 41% no and 15% undecided\".",
+    why="Shares of a whole cannot add to more than all of it; one share is wrong.",
+    fires="In the poll, 52% said yes, 41% said no and 15% were undecided.",
+    quiet="In the poll, 52% said yes, 41% said no and 7% were undecided.",
+    fix="Check each share against the source. Percentages that may overlap (a question where "
+        "people could give several answers) are not shares of one whole; say so in the text.",
+)
+
+# between two shares of one list: a few words and list punctuation, no verbs of change, no "of"
+_GAP = re.compile(r"^[\s\w'’]{0,40}?(?:,|;|\band\b|\bwhile\b|\bwith\b|\bor\b)[\s\w'’]{0,25}$", re.I)
+_NOT_SHARES = re.compile(r"\b(?:up|down|rose|fell|rise|fall|increase|decrease|grew|growth|from|to|compared|"
+                         r"than|respectively|each|per|every|interest|rate|rates|tax|inflation|margin|"
+                         r"turnout|of the vote in|points?|change|changed|overlap|multiple|several)\b", re.I)
+
+
+def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
+    tol = Tolerance(settings.hedge)
+    for index, qs in draft.by_sentence.items():
+        run: list = []
+        for q in qs + [None]:
+            if q is not None and q.kind == "percent" and q.qualifier == "exact" and q.high is None and (
+                    not run or _GAP.match(draft.between(run[-1], q) or "#")):
+                run.append(q)
+                continue
+            if len(run) >= 3:
+                yield from _check_run(draft, run, tol)
+            run = [q] if q is not None and q.kind == "percent" and q.qualifier == "exact" and q.high is None else []
+
+
+def _check_run(draft: Draft, run: list, tol: Tolerance) -> Iterator[Finding]:
+    a, b = run[0].start, run[-1].end
+    sentence = draft.sentence_text(draft.sentence_of(a))
+    if _NOT_SHARES.search(draft.text[a:b]) or _NOT_SHARES.search(sentence):
+        return
+    nouns = {q.noun for q in run if q.noun}
+    if len(nouns) > 1:
+        return  # "52% of men and 41% of women": different wholes
+    low = sum(interval(q, tol).low for q in run)
+    if low <= 100:
+        return
+    total = sum(q.value for q in run)
+    parts = " + ".join(f"{q.value:g}%" for q in run)
+    yield RULE.finding(f"the shares add up to {total:g}% ({parts}), more than 100% even allowing for rounding",
+                       run[-1].start, run[-1].end,
+                       [Related(q.start, q.end, "share") for q in run[:-1]])
+
+
+RULE = Rule(
+    code="NC104",
+    name="shares-over-100",
+    severity="error",
+    summary="Percentages of one whole add up to more than 100%.",
+    docs=DOCS,
+    check=check,
+)

@@ -1,0 +1,61 @@
+"""NC201 same-count-conflict: the same set counted twice with different values."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
+from numcheck.checks.precision import Tolerance, fmt, interval
+from numcheck.claims import Draft
+
+DOCS = RuleDocs(
+    what="A set counted twice with different values, where the second mention clearly refers back to "
+         "the first: \"Three tankers were seized on Monday\" ... \"the four seized tankers\". The later "
+         "count must be definite (\"the four\", \"all five\") and share the counted noun and a word "
+         "that marks the set (\"seized\") with the first.",
+    why="Two counts of one set cannot both be right; readers notice, and trust goes with it.",
+    fires="Three tankers were seized on Monday. Officials said the four seized tankers would be released.",
+    quiet="There were 12 ministers in the first round of talks and 20 ministers in the second.",
+    fix="Use one count for the set, or say what changed between the two counts.",
+)
+
+_DEFINITE = re.compile(r"\b(?:the|all|all the|those|these|both)\s+$", re.I)
+_WORD = re.compile(r"[a-z]+")
+_STOP = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "were", "was",
+         "are", "is", "be", "been", "had", "have", "has", "said", "that", "this", "which", "who"}
+
+
+def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
+    tol = Tolerance(settings.hedge)
+    counts = [q for q in draft.quantities if q.kind == "count" and q.noun and q.qualifier == "exact"
+              and q.high is None]
+    for i, b in enumerate(counts):
+        if not _DEFINITE.search(draft.text[max(0, b.start - 12):b.start]):
+            continue
+        markers = {w for w in _WORD.findall((b.noun_phrase or "").lower()) if w not in _STOP} - \
+            set(_WORD.findall(b.noun.lower()))
+        if not markers:
+            continue
+        for a in reversed(counts[:i]):
+            if a.noun != b.noun or draft.sentence_of(a.start) == draft.sentence_of(b.start):
+                continue
+            words = set(_WORD.findall(draft.sentence_text(draft.sentence_of(a.start)).lower()))
+            if not markers & words:
+                continue
+            if interval(a, tol).overlaps(interval(b, tol)):
+                break  # the same count: consistent
+            yield RULE.finding(f"{fmt(b.value)} {b.noun}s here, but {fmt(a.value)} earlier for the same "
+                               f"{' '.join(sorted(markers))} {b.noun}s", b.start, b.end,
+                               [Related(a.start, a.end, "first count")])
+            break
+
+
+RULE = Rule(
+    code="NC201",
+    name="same-count-conflict",
+    severity="warning",
+    summary="The same set is counted twice with different values.",
+    docs=DOCS,
+    check=check,
+)

@@ -1,0 +1,107 @@
+"""The one Python API for checking drafts: the CLI and the language server are shells over it.
+
+`check_text` checks one text already in memory (an editor buffer); `check_paths`
+reads files and folders with `numcheck.document` and checks each. Nothing here
+formats output: that is `numcheck.report`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from typing import Iterable, Optional, Sequence
+
+from numcheck.checks import Finding, Rule, Settings, run_checks
+from numcheck.checks import registry
+from numcheck.claims import Draft
+from numcheck.document import (
+    STDIN,
+    STDIN_NAME,
+    FrontMatterError,
+    InputError,
+    PathArg,
+    expand_paths,
+    read_stdin,
+    read_text,
+)
+
+__all__ = ["CheckResult", "check_text", "check_paths", "InputError"]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One checked text: its findings in text order, and what was done to get them."""
+
+    path: str
+    text: str
+    draft: Draft
+    findings: tuple[Finding, ...]
+    quantities: int  # figures read in the text
+    checks: int  # rules run over it
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+def check_text(
+    text: str,
+    path: str = "<text>",
+    date: Optional[dt.date] = None,
+    settings: Settings = Settings(),
+    *,
+    rules: Optional[Sequence[Rule]] = None,
+) -> CheckResult:
+    """Extract the figures of `text` and run the rules over them.
+
+    `date` is the document's date; when None, a Markdown front matter `date:` is
+    used. A front matter date that is not a date raises `InputError` naming `path`
+    and the line: it is the user's mistake, reported like any unreadable file.
+    `rules` defaults to every registered rule (read at call time, so rules
+    registered later are included).
+    """
+    chosen = tuple(registry.RULES if rules is None else rules)
+    try:
+        draft = Draft.read(text, path, date)
+    except FrontMatterError as exc:
+        raise InputError(path, exc.message, line=exc.line) from None
+    findings = tuple(run_checks(draft, settings, rules=chosen))
+    return CheckResult(
+        path=path,
+        text=text,
+        draft=draft,
+        findings=findings,
+        quantities=len(draft.quantities),
+        checks=len(chosen),
+    )
+
+
+def check_paths(
+    paths: Iterable[PathArg],
+    date: Optional[dt.date] = None,
+    settings: Settings = Settings(),
+    *,
+    rules: Optional[Sequence[Rule]] = None,
+) -> tuple[list[CheckResult], list[InputError]]:
+    """Check every file (folders expanded, "-" is standard input).
+
+    A file that cannot be read or has a bad front matter date becomes an
+    InputError and the rest are still checked; both lists keep the given order.
+    """
+    results: list[CheckResult] = []
+    errors: list[InputError] = []
+    # Not read_documents: it would read every file before the first is checked,
+    # and splits errors from documents; one pass keeps memory to one file.
+    for entry in expand_paths(paths):
+        if isinstance(entry, InputError):
+            errors.append(entry)
+            continue
+        try:
+            if entry == STDIN:
+                name, text = STDIN_NAME, read_stdin()
+            else:
+                name, text = os.fspath(entry), read_text(entry)
+            results.append(check_text(text, name, date, settings, rules=rules))
+        except InputError as exc:
+            errors.append(exc)
+    return results, errors

@@ -1,0 +1,69 @@
+"""The json format, version 1: a contract for CI and editors, so its shape is fixed.
+
+    {"version": 1,
+     "findings": [{"path", "line", "column", "end_line", "end_column", "rule", "name",
+                   "severity", "message", "related": [{"path", "line", "column",
+                   "end_line", "end_column", "message"}], "fix": {"replacement"} | null}],
+     "summary": {"files", "quantities", "findings": {"error", "warning", "info"}}}
+
+Lines and columns are 1-based, columns in code points, ends exclusive. Findings
+are ordered by path, then position. Adding a key or changing a type means a new
+version.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, Sequence
+
+from numcheck.checks import SEVERITIES
+from numcheck.report import Located, Span, locate, ordered, summarize
+
+if TYPE_CHECKING:
+    from numcheck.api import CheckResult
+
+__all__ = ["VERSION", "report_dict", "render_json"]
+
+VERSION = 1
+
+
+def _where(path: str, span: Span) -> dict[str, Any]:
+    return {
+        "path": path,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+    }
+
+
+def _finding(item: Located) -> dict[str, Any]:
+    f, path = item.finding, item.result.path
+    return {
+        **_where(path, item.span),
+        "rule": f.rule,
+        "name": f.name,
+        "severity": f.severity,
+        "message": f.message,
+        "related": [
+            {**_where(path, locate(item.index, r.start, r.end)), "message": r.message} for r in f.related
+        ],
+        "fix": None if f.fix is None else {"replacement": f.fix},
+    }
+
+
+def report_dict(results: Sequence["CheckResult"]) -> dict[str, Any]:
+    summary = summarize(results)
+    return {
+        "version": VERSION,
+        "findings": [_finding(item) for item in ordered(results)],
+        "summary": {
+            "files": summary.files,
+            "quantities": summary.quantities,
+            "findings": {s: summary.counts.get(s, 0) for s in SEVERITIES},
+        },
+    }
+
+
+def render_json(results: Sequence["CheckResult"]) -> str:
+    return json.dumps(report_dict(results), ensure_ascii=False, indent=2) + "\n"

@@ -1,7 +1,8 @@
-"""Command line: `numcheck extract PATH... [--format table|json|csv]`.
+"""Command line: `numcheck extract`, `numcheck check`, `numcheck rules`, `numcheck rule CODE`.
 
-Thin on purpose: reading is `numcheck.document`, rows are `numcheck.rows`;
-this module only parses arguments, renders rows and sets the exit status.
+Thin on purpose: reading is `numcheck.document`, rows are `numcheck.rows`,
+checking is `numcheck.api` and its output `numcheck.report`; this module only
+parses arguments, renders and sets the exit status.
 Startup matters (a small file must take < 0.5 s for the whole process), so
 nothing here imports pandas or quantulum3.
 """
@@ -12,8 +13,10 @@ import argparse
 import csv
 import io
 import json
+import datetime as dt
 import math
 import os
+import re
 import sys
 from typing import Optional, Sequence
 
@@ -23,7 +26,10 @@ from numcheck.rows import COLUMNS, Row, document_rows, format_number
 PROG = "numcheck"
 JSON_VERSION = 1  # bump when the shape of the json output changes
 EXIT_OK = 0
+EXIT_FINDINGS = 1  # `check`: something at or above --fail-on
 EXIT_INPUT_ERROR = 2  # same status argparse uses for a bad command line
+FAIL_ON = ("error", "warning", "info", "never")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _NUMERIC = frozenset({"line", "column", "value", "high"})
 
@@ -47,6 +53,30 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--format", choices=("table", "json", "csv"), default="table", help="output format (default: table)"
     )
+
+    check = commands.add_parser(
+        "check",
+        help="check the figures in text files against each other",
+        description="Run every rule over each draft and report the findings. Folders are searched "
+        "as for 'extract'; '-' reads standard input. Exit status: 0 when no finding is at or above "
+        "--fail-on, 1 when one is, 2 for a usage error or a file that cannot be read.",
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument(
+        "--fail-on", choices=FAIL_ON, default="error", help="lowest severity that makes the exit status 1 "
+        "(default: error; never: always 0 unless input fails)"
+    )
+    check.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="the drafts' date, for rules that read 'last year' or ages "
+        "(overrides a front matter date:)"
+    )
+
+    commands.add_parser("rules", help="list the rules", description="List every rule: code, name, "
+                        "default severity and summary.")
+    rule = commands.add_parser("rule", help="show a rule's documentation",
+                               description="Show a rule's documentation, with its example run.")
+    rule.add_argument("rule", metavar="CODE", help="a rule code (NC101) or name (ratio-percent)")
     return parser
 
 
@@ -57,10 +87,89 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except SystemExit as exc:  # --help, --version and usage errors: return, don't exit
         return exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else EXIT_INPUT_ERROR)
     try:
-        # Only one command so far; argparse has already rejected any other.
+        if args.command == "check":
+            return run_check(args.paths, args.format, args.fail_on, args.date)
+        if args.command == "rules":
+            return run_rules()
+        if args.command == "rule":
+            return run_rule(args.rule)
         return run_extract(args.paths, args.format)
     except KeyboardInterrupt:
         return 130
+
+
+def _error(message: str) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+def parse_date(text: str) -> dt.date:
+    """A --date value: exactly YYYY-MM-DD (fromisoformat alone would take "20151007")."""
+    try:
+        if _ISO_DAY.fullmatch(text.strip()):
+            return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    raise ValueError(f"--date: {text!r} is not a date (expected YYYY-MM-DD)")
+
+
+def use_colour(stream) -> bool:
+    """ANSI colour only for a terminal, and never when NO_COLOR is set (to any value)."""
+    if "NO_COLOR" in os.environ:
+        return False
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def run_check(paths: Sequence[str], fmt: str, fail_on: str, date_text: Optional[str]) -> int:
+    from numcheck.api import check_paths
+    from numcheck.report import at_or_above
+
+    date = None
+    if date_text is not None:
+        try:
+            date = parse_date(date_text)
+        except ValueError as exc:
+            _error(str(exc))
+            return EXIT_INPUT_ERROR
+    results, errors = check_paths(paths, date)
+    for error in errors:
+        _error(str(error))
+    # Built whole before anything is written, as for extract.
+    if fmt == "json":
+        from numcheck.report.json import render_json
+
+        output = render_json(results)
+    else:
+        from numcheck.report.text import render_text
+
+        output = render_text(results, colour=use_colour(sys.stdout))
+    _write(output, utf8_bytes=fmt == "json")
+    if errors:
+        return EXIT_INPUT_ERROR
+    findings = [f for result in results for f in result.findings]
+    return EXIT_FINDINGS if at_or_above(findings, fail_on) else EXIT_OK
+
+
+def run_rules() -> int:
+    from numcheck.checks import RULES
+    from numcheck.report.text import render_rule_list
+
+    _write(render_rule_list(RULES), utf8_bytes=False)
+    return EXIT_OK
+
+
+def run_rule(key: str) -> int:
+    from numcheck.checks import find_rule
+    from numcheck.report.text import render_rule
+
+    rule = find_rule(key)
+    if rule is None:
+        _error(f"unknown rule {key!r} (see '{PROG} rules')")
+        return EXIT_INPUT_ERROR
+    _write(render_rule(rule), utf8_bytes=False)
+    return EXIT_OK
 
 
 def run_extract(paths: Sequence[str], fmt: str) -> int:

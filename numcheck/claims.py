@@ -104,9 +104,25 @@ def changes(draft: Draft) -> list[Change]:
             words = {w.lower() for w in _WORD.findall(text[a0:b1])}
             direction = (1 if words & _RISE else 0) - (1 if words & _FALL else 0)
             stated = tuple(q for q in qs if q is not a and q is not b and q.kind in (
-                "percent", "percentage_point", "multiple", "fraction") and _is_change_figure(draft, q))
+                "percent", "percentage_point", "multiple", "fraction") and _is_change_figure(draft, q)
+                and _adjacent(text, a, b, q))
             out.append(Change(a, b, stated, direction))
     return out
+
+
+_CLAUSE_BREAK = re.compile(r"\d|;|\b(?:and|while|but|whereas|although|though|in \w+ years?|over \w+ years?)\b", re.I)
+
+
+def _adjacent(text: str, a: Quantity, b: Quantity, q: Quantity) -> bool:
+    """Is the stated size right beside the change it measures ("rose 20% from 100 to 120",
+    "from 80 to 100 units, a 20% rise"), not a figure about something else in the sentence?"""
+    if q.end <= a.start:
+        gap = text[q.end:a.start]
+    elif q.start >= b.end:
+        gap = text[b.end:q.start]
+    else:
+        return False
+    return len(gap) <= 30 and not _CLAUSE_BREAK.search(gap)
 
 
 def _is_change_figure(draft: Draft, q: Quantity) -> bool:
@@ -114,7 +130,11 @@ def _is_change_figure(draft: Draft, q: Quantity) -> bool:
     if q.kind in ("multiple",):
         return True
     before = draft.text[max(0, q.start - 25):q.start].lower()
-    last = _WORD.findall(before)[-1:] 
+    words = _WORD.findall(before)
+    last = words[-1:]
+    if len(words) >= 2 and words[-1] == "up" and words[-2] in ("making", "make", "makes", "made", "take", "takes",
+                                                               "took", "taking", "end", "ended", "sum", "add"):
+        return False  # "making up 4.5 percent of the population": a share, not a change
     if last and (last[0] in _RISE or last[0] in _FALL) and last[0] not in ("more", "less", "fewer", "higher", "lower"):
         return True  # "rose 20%", "fell 20 percent"
     after = draft.text[q.end:q.end + 25].lower()

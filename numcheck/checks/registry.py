@@ -13,6 +13,8 @@ from numcheck.checks.rules import (
     nc107_percentage_points,
     nc108_share_of_amount,
     nc201_same_count_conflict,
+    nc301_weekday_date,
+    nc302_elapsed_time,
 )
 
 RULES: tuple[Rule, ...] = tuple(sorted((
@@ -25,6 +27,8 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     nc107_percentage_points.RULE,
     nc108_share_of_amount.RULE,
     nc201_same_count_conflict.RULE,
+    nc301_weekday_date.RULE,
+    nc302_elapsed_time.RULE,
 ), key=lambda r: r.code))
 
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}

@@ -700,6 +700,7 @@ class _Reader:
         if k == p or k >= n:
             return p
         if opened is False and w == "to" and self.low(f.first - 1) == "from" and self.change_context(f.first - 1):
+            self.shared_scale(f, k)
             return p  # "rose from 100 to 120": two figures of a change, not a range
         if self.low(k) == "the" and opened:
             k += 1
@@ -711,6 +712,7 @@ class _Reader:
         if second is None or second.shape != f.shape and not (f.shape == "ordinal" or second.shape == "ordinal"):
             if second is None:
                 return p
+        self.shared_scale(f, k2)
         g = _Figure(second.value, k, second.last, step=second.step, shape=second.shape)
         q = self.after_number(g, second.last, money_prefix=money is not None)
         if money is not None:
@@ -742,6 +744,23 @@ class _Reader:
         f.last = q
         return q
 
+    def shared_scale(self, f: _Figure, k: int) -> None:
+        """"from 9 to 11 million", "between 2 and 3 billion": the scale word after the second
+        number is the first one's too."""
+        if k >= len(self.toks) or f.kind not in ("number", "count", "money") or f.value >= 1000:
+            return
+        if self.toks[f.last - 1].low in self.lex.scales or self.toks[f.last - 1].kind != "num":
+            return
+        second = read_number(self.toks, k, self.text)
+        if second is None:
+            return
+        last = self.toks[second.last - 1]
+        scale = self.lex.scales.get(last.low) or (self.lex.scale_suffixes.get(last.text, (None,))[0]
+                                                  if last.kind == "word" else None)
+        if scale and scale >= 1000 and not last.low.endswith("s") and second.value > f.value * scale * 0.01:
+            f.value *= scale
+            f.step = (f.step or 1.0) * scale
+
     def ratio(self, f: _Figure, p: int) -> int:
         """"2 out of 57", "two of the 57", "one in five", "3:1"."""
         toks = self.toks
@@ -753,8 +772,9 @@ class _Reader:
             k = p + 2
         elif w == "of" and self.low(p + 1) in ("the", "those", "these", "its", "their"):
             k = p + 2
-        elif w == "of" and p + 1 < n and toks[p + 1].kind == "num" and f.words is False:
-            k = p + 1  # "120 of 800"
+        elif w == "of" and p + 1 < n and toks[p + 1].kind == "num" and f.words is False and not (
+                f.integer_digits and 1000 <= f.value <= 2200 and "," not in toks[f.first].text):
+            k = p + 1  # "120 of 800"; but not "in 1896 of 44,981"
         elif w == "in" and self.gap(p) == " ":
             k = p + 1
         elif w == ":" and self.gap(p) == "" and p + 1 < n and toks[p + 1].kind == "num" and self.gap(p + 1) == "":

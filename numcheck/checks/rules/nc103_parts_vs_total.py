@@ -27,6 +27,15 @@ _LIST_GAP = re.compile(r"^[\s\w'’-]{0,30}?(?:,|;|\band\b)\s*(?:and\s+)?(?:the\
                        re.I)
 
 
+def _nested(parts) -> bool:
+    """One part equal to the sum of the parts after it: a breakdown within that part."""
+    for k in range(len(parts) - 2):
+        rest = sum(p.value for p in parts[k + 1:])
+        if abs(rest - parts[k].value) <= 0.005 * max(1.0, parts[k].value):
+            return True
+    return False
+
+
 def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
     tol = Tolerance(settings.hedge)
     for qs in draft.by_sentence.values():
@@ -47,18 +56,23 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
                     break
             if len(parts) < 2 or any(not comparable(p, whole) or p.high is not None for p in parts):
                 continue
-            if any(p.qualifier not in ("exact", "approx") for p in parts):
+            if any(p.qualifier not in ("exact", "approx") for p in parts) or _nested(parts):
                 continue
+            if any(re.search(r"\b(?:being|of whom|of which|including|includes)\b", draft.between(x, y) or "")
+                   for x, y in zip(parts, parts[1:])):
+                continue  # "210,363 army pensioners, 105,478 being invalids": a breakdown within a part
             low = sum(interval(p, tol).low for p in parts)
             high = sum(interval(p, tol).high for p in parts)
             total = sum(p.value for p in parts)
             w = interval(whole, tol)
             related = [Related(whole.start, whole.end, "the whole")] + [Related(p.start, p.end, "a part")
                                                                        for p in parts[:-1]]
-            listed = " + ".join(fmt(p.value) for p in parts)
+            exact = abs(total - whole.value) < 0.01 * whole.value
+            show = (lambda x: f"{x:,.0f}" if x == int(x) else f"{x:,}") if exact else fmt
+            listed = " + ".join(show(p.value) for p in parts)
             if low > w.high:
-                yield RULE.finding(f"the parts add up to {fmt(total)} ({listed}), more than the whole, "
-                                   f"{fmt(whole.value)}", parts[-1].start, parts[-1].end, related)
+                yield RULE.finding(f"the parts add up to {show(total)} ({listed}), more than the whole, "
+                                   f"{show(whole.value)}", parts[-1].start, parts[-1].end, related)
             elif high < w.low and _ALL_OF_IT.search(draft.text[whole.end:parts[-1].end]):
                 yield RULE.finding(f"the parts add up to {fmt(total)} ({listed}), less than the whole, "
                                    f"{fmt(whole.value)}, though they are said to be all of it",

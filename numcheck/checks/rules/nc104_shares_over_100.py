@@ -22,6 +22,7 @@ DOCS = RuleDocs(
 
 # between two shares of one list: a few words and list punctuation, no verbs of change, no "of"
 _GAP = re.compile(r"^[\s\w'’]{0,40}?(?:,|;|\band\b|\bwhile\b|\bwith\b|\bor\b)[\s\w'’]{0,25}$", re.I)
+_COMPARATIVE = {"more", "less", "fewer", "better", "worse", "above", "below", "off", "up", "down"}
 _NOT_SHARES = re.compile(r"\b(?:up|down|rose|fell|rise|fall|increase|decrease|grew|growth|from|to|compared|"
                          r"than|respectively|each|per|every|interest|rate|rates|tax|inflation|margin|"
                          r"turnout|of the vote in|points?|change|changed|overlap|multiple|several)\b", re.I)
@@ -49,6 +50,12 @@ def _check_run(draft: Draft, run: list, tol: Tolerance) -> Iterator[Finding]:
     nouns = {q.noun for q in run if q.noun}
     if len(nouns) > 1:
         return  # "52% of men and 41% of women": different wholes
+    if len({q.value for q in run}) == 1:
+        return  # "50 percent richer, 50 percent better off, 50 percent happier": rhetoric, not shares
+    for q in run:
+        follow = re.match(r"\s*([A-Za-z]+)", draft.text[q.end:q.end + 20])
+        if follow and (follow.group(1).lower().endswith("er") or follow.group(1).lower() in _COMPARATIVE):
+            return  # "50 percent richer": a comparison, not a share
     low = sum(interval(q, tol).low for q in run)
     if low <= 100:
         return

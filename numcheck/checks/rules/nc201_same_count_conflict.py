@@ -8,6 +8,7 @@ from typing import Iterator
 from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
 from numcheck.checks.precision import Tolerance, fmt, interval
 from numcheck.claims import Draft
+from numcheck.quantities.nouns import singular
 
 DOCS = RuleDocs(
     what="A set counted twice with different values, where the second mention clearly refers back to "
@@ -22,6 +23,8 @@ DOCS = RuleDocs(
 
 _DEFINITE = re.compile(r"\b(?:the|all|all the|those|these|both)\s+$", re.I)
 _WORD = re.compile(r"[a-z]+")
+_GENERIC = {"other", "more", "many", "several", "same", "first", "last", "next", "total", "main", "major",
+            "large", "small", "great", "former", "latter", "said", "such", "only", "further"}
 _STOP = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "were", "was",
          "are", "is", "be", "been", "had", "have", "has", "said", "that", "this", "which", "who"}
 
@@ -33,15 +36,18 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
     for i, b in enumerate(counts):
         if not _DEFINITE.search(draft.text[max(0, b.start - 12):b.start]):
             continue
-        markers = {w for w in _WORD.findall((b.noun_phrase or "").lower()) if w not in _STOP} - \
-            set(_WORD.findall(b.noun.lower()))
+        # words that mark the set: lower-case modifiers such as "seized" in "the four seized tankers"
+        noun_words = set(b.noun.split())
+        markers = {w for w in re.findall(r"\b[a-z]{4,}\b", b.noun_phrase or "")
+                   if w not in _STOP and singular(w) not in noun_words and w not in _GENERIC}
         if not markers:
             continue
         for a in reversed(counts[:i]):
             if a.noun != b.noun or draft.sentence_of(a.start) == draft.sentence_of(b.start):
                 continue
-            words = set(_WORD.findall(draft.sentence_text(draft.sentence_of(a.start)).lower()))
-            if not markers & words:
+            # the marker must describe the first count too: "Three tankers were seized"
+            near = set(_WORD.findall(draft.text[a.start:a.end + 60].lower()))
+            if not markers & near:
                 continue
             if interval(a, tol).overlaps(interval(b, tol)):
                 break  # the same count: consistent

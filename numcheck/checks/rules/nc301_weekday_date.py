@@ -53,14 +53,14 @@ _LOOKBACK = 3  # sentences before whose written years are tried for a yearless d
 
 def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
     for weekday, date in _pairs(draft):
-        days = _candidate_days(draft, date)
+        days, inferred = _candidate_days(draft, date)
         if not days:
             continue
         if any(d.isoweekday() == weekday.weekday for d in days):
             continue
         right = {d.isoweekday() for d in days}
         fix = _styled(weekday.text, right.pop()) if len(right) == 1 else None
-        yield RULE.finding(_message(draft, weekday, date, days), weekday.start, weekday.end,
+        yield RULE.finding(_message(draft, weekday, date, days, inferred), weekday.start, weekday.end,
                            [Related(date.start, date.end, "the date")], fix=fix)
 
 
@@ -99,14 +99,18 @@ def _range_follows(draft: Draft, date: Quantity) -> bool:
     return bool(_RANGE_AFTER.match(draft.text, date.end))
 
 
-def _candidate_days(draft: Draft, date: Quantity) -> list[dt.date]:
-    """Every day the written date may name: one when it is complete and unambiguous."""
+def _candidate_days(draft: Draft, date: Quantity) -> tuple[list[dt.date], bool]:
+    """Every day the written date may name (one when it is complete and unambiguous), and whether
+    its year was inferred rather than written."""
     readings = [(date.month, date.day)]
     m = _SLASHED.fullmatch(date.text.strip())
     if m:
         a, b = int(m.group(1)), int(m.group(2))
         readings = [(a, b), (b, a)] if a != b and a <= 12 and b <= 12 else readings
-    years = [date.year] if date.year is not None else _candidate_years(draft, date)
+    years = [date.year] if date.year is not None else _year_after(draft, date)
+    inferred = not years
+    if inferred:
+        years = _candidate_years(draft, date)
     out: list[dt.date] = []
     for y in years:
         for mo, d in readings:
@@ -114,19 +118,23 @@ def _candidate_days(draft: Draft, date: Quantity) -> list[dt.date]:
                 out.append(dt.date(y, mo, d))
             except (ValueError, TypeError):
                 continue
-    return sorted(set(out))
+    return sorted(set(out)), inferred
 
 
-def _candidate_years(draft: Draft, date: Quantity) -> list[int]:
-    """For a yearless date: the year written right after it ("March 6, 2023" read apart), else the
-    document's year (and the adjacent one when the date lies far from the document's date), and any
-    year written in this or the few sentences before."""
+def _year_after(draft: Draft, date: Quantity) -> list[int]:
+    """The year written right after a yearless date, when the extractor read them apart."""
     qs = draft.quantities
     idx = next((i for i, q in enumerate(qs) if q is date), None)
     if idx is not None and idx + 1 < len(qs):
         nxt = qs[idx + 1]
-        if nxt.kind == "year" and re.fullmatch(r",?\s*", draft.text[date.end:nxt.start]):
+        if nxt.kind == "year" and date.end <= nxt.start and re.fullmatch(r",?\s*", draft.text[date.end:nxt.start]):
             return [int(nxt.value)]
+    return []
+
+
+def _candidate_years(draft: Draft, date: Quantity) -> list[int]:
+    """For a yearless date: the document's year (and the adjacent one when the date lies far from
+    the document's date), and any year written in this or the few sentences before."""
     years: list[int] = []
     doc = draft.date
     if doc is not None:
@@ -168,17 +176,22 @@ def _day_text(d: dt.date, with_year: bool = True) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]}" + (f" {d.year}" if with_year else "")
 
 
-def _message(draft: Draft, weekday: Quantity, date: Quantity, days: list[dt.date]) -> str:
+def _message(draft: Draft, weekday: Quantity, date: Quantity, days: list[dt.date], inferred: bool) -> str:
     said = _NAMES[weekday.weekday - 1]  # type: ignore[index]
     doc = draft.date
     if len(days) == 1:
         d = days[0]
         verb = "is" if doc is not None and d > doc else "was"
-        note = "" if date.year is not None else " (the year of the document's date)" \
-            if doc is not None and d.year == doc.year else " (the year written nearby)"
+        note = ""
+        if inferred:
+            note = " (the year of the document's date)" if doc is not None and d.year == doc.year \
+                else " (a year written nearby)"
         return f"{_day_text(d)}{note} {verb} a {_NAMES[d.isoweekday() - 1]}, not a {said}"
-    readings = ", ".join(f"{_day_text(d)} a {_NAMES[d.isoweekday() - 1]}" for d in days)
-    return f"{date.text.strip()} may be {len(days)} days, none a {said}: {readings}"
+    readings = [f"{_day_text(d)} (a {_NAMES[d.isoweekday() - 1]})" for d in days]
+    listed = f"neither {readings[0]} nor {readings[1]}" if len(readings) == 2 else \
+        "none of " + ", ".join(readings[:-1]) + f" or {readings[-1]}"
+    how = "the two readings of" if not inferred else "the years it may fall in for"
+    return f"{listed} is a {said} ({how} {date.text.strip()!r})"
 
 
 RULE = Rule(

@@ -25,6 +25,8 @@ DOCS = RuleDocs(
 # what may stand between a ratio and its percentage: "120 of 800 (15%)", "2 out of 57, or 3.5%"
 _ADJACENT = re.compile(r"^\s*(?:[(\[,;:–—-]|,?\s*or|,?\s*i\.e\.|,?\s*that is|,?\s*which is)?\s*[(\[]?\s*$", re.I)
 _WHOLE_BEFORE = re.compile(r"\b(?:of|out of|among|from)\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?$", re.I)
+_CHANGE = re.compile(r"\b(?:increase|increased|decrease|decreased|rise|rose|gain|gained|growth|grew|fall|fell|"
+                     r"drop|dropped|decline|declined|up|down|more|less|fewer)\b", re.I)  # "an increase of 44,981, or 41%"
 _WINDOW = 5  # sentences within which a later "percent of the strikes" refers back to "2 of 57 strikes"
 
 
@@ -87,7 +89,7 @@ def _adjacent_ratio(draft: Draft, p: Quantity) -> tuple[Interval, Interval, tupl
             return (Interval(r.part, r.part), Interval(r.whole, r.whole), (r.start, r.end))
     # "Of the 800 applicants, 120 (12%) were accepted"
     if before is not None and before.kind in ("count", "number") and _ADJACENT.match(_between(draft, before, p)) \
-            and before.qualifier == "exact":
+            and before.qualifier == "exact" and not _CHANGE.search(draft.text[max(0, before.start - 40):before.start]):
         for w in reversed(qs[:idx - 1]):
             if w.kind in ("count", "number") and w.value > before.value and w.qualifier == "exact" and \
                     _WHOLE_BEFORE.search(draft.text[max(0, w.start - 20):w.start]):

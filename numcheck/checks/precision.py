@@ -165,3 +165,10 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     if a.kind in _COUNTISH and b.kind in _COUNTISH:
         return True
     return a.kind == b.kind and a.unit == b.unit
+
+
+def pair_intervals(a: Quantity, b: Quantity) -> tuple[Interval, Interval]:
+    """The two ends of a change ("from 80 to 100 million") read at one precision, the finer of the
+    two: a writer who gives 80 to the million gives 100 to the million too."""
+    h = min(half_step(a.value, a.step), half_step(b.value, b.step))
+    return Interval(a.value - h, a.value + h), Interval(b.value - h, b.value + h)

@@ -103,3 +103,18 @@ def _number_words() -> frozenset[str]:
 
 def _number_word(w: str) -> bool:
     return w in _number_words()
+
+
+def plural(noun: str) -> str:
+    """"ferry" -> "ferries", "box" -> "boxes", "cruise missile" -> "cruise missiles" (for messages)."""
+    irregular = {v: k for k, v in lexicon().words["irregular_plurals"].items()}
+    head, _, last = noun.rpartition(" ")
+    if last in irregular:
+        p = irregular[last]
+    elif re.search(r"[^aeiou]y$", last):
+        p = last[:-1] + "ies"
+    elif re.search(r"(s|x|z|ch|sh)$", last):
+        p = last + "es"
+    else:
+        p = last + "s"
+    return f"{head} {p}" if head else p

@@ -8,6 +8,7 @@ from typing import Iterator
 from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
 from numcheck.checks.precision import Interval, Tolerance, divide, fmt, interval, rounding_interval
 from numcheck.claims import Draft
+from numcheck.quantities.nouns import plural
 from numcheck.quantities import Quantity
 
 DOCS = RuleDocs(
@@ -118,7 +119,7 @@ def _across_sentences(draft: Draft, tol: Tolerance, used: set[int]) -> Iterator[
             iv = interval(p, tol)
             if iv.contains(share) or iv.contains(other):
                 continue
-            msg = (f"{r.part:g} of {r.whole:g} {p.noun}s is {share:.1f}% (and the rest {other:.1f}%), "
+            msg = (f"{r.part:g} of {r.whole:g} {plural(p.noun)} is {share:.1f}% (and the rest {other:.1f}%), "
                    f"neither of which is {_describe(p)}")
             f = RULE.finding(msg, p.start, p.end, [Related(r.start, r.end, "the counts")])
             yield Finding(f.rule, f.name, "warning", f.message, f.start, f.end, f.related, None)

@@ -7,6 +7,7 @@ from typing import Iterator
 from numcheck.checks.model import Finding, Rule, RuleDocs, Settings
 from numcheck.checks.precision import fmt
 from numcheck.claims import Draft
+from numcheck.quantities.nouns import plural
 
 DOCS = RuleDocs(
     what="A part given as larger than the whole it is a part of: \"60 of the 57 strikes\", "
@@ -23,7 +24,7 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
         if q.kind != "ratio" or q.whole is None or q.part is None:
             continue
         if q.part > q.whole:
-            noun = f" {q.noun}s" if q.noun else ""
+            noun = f" {plural(q.noun)}" if q.noun else ""
             yield RULE.finding(f"the part ({fmt(q.part)}) is larger than the whole ({fmt(q.whole)}{noun})",
                                q.start, q.end)
 

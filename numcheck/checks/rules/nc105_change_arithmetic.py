@@ -6,7 +6,7 @@ import math
 from typing import Iterator
 
 from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
-from numcheck.checks.precision import Interval, Tolerance, divide, fmt, interval, rounding_interval
+from numcheck.checks.precision import Interval, Tolerance, divide, fmt, interval, pair_intervals
 from numcheck.claims import Change, Draft, changes
 
 DOCS = RuleDocs(
@@ -66,7 +66,7 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
 
 
 def _ends(ch: Change) -> tuple[Interval, Interval]:
-    return rounding_interval(ch.before.value, ch.before.step), rounding_interval(ch.after.value, ch.after.step)
+    return pair_intervals(ch.before, ch.after)
 
 
 def _sign(draft: Draft, ch: Change, s) -> int:

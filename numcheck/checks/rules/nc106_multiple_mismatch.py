@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
-from numcheck.checks.precision import Interval, divide, fmt, rounding_interval
+from numcheck.checks.precision import Interval, divide, fmt, pair_intervals
 from numcheck.claims import Draft, changes
 
 DOCS = RuleDocs(
@@ -22,8 +22,7 @@ DOCS = RuleDocs(
 
 def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
     for ch in changes(draft):
-        before = rounding_interval(ch.before.value, ch.before.step)
-        after = rounding_interval(ch.after.value, ch.after.step)
+        before, after = pair_intervals(ch.before, ch.after)
         if before.low <= 0:
             continue
         ratio = divide(after, before)

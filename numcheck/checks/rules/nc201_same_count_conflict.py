@@ -8,7 +8,7 @@ from typing import Iterator
 from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
 from numcheck.checks.precision import Tolerance, fmt, interval
 from numcheck.claims import Draft
-from numcheck.quantities.nouns import singular
+from numcheck.quantities.nouns import plural, singular
 
 DOCS = RuleDocs(
     what="A set counted twice with different values, where the second mention clearly refers back to "
@@ -51,8 +51,8 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
                 continue
             if interval(a, tol).overlaps(interval(b, tol)):
                 break  # the same count: consistent
-            yield RULE.finding(f"{fmt(b.value)} {b.noun}s here, but {fmt(a.value)} earlier for the same "
-                               f"{' '.join(sorted(markers))} {b.noun}s", b.start, b.end,
+            yield RULE.finding(f"{fmt(b.value)} {plural(b.noun)} here, but {fmt(a.value)} earlier for the same "
+                               f"{' '.join(sorted(markers))} {plural(b.noun)}", b.start, b.end,
                                [Related(a.start, a.end, "first count")])
             break
 

@@ -28,6 +28,7 @@ _ADJACENT = re.compile(r"^\s*(?:[(\[,;:–—-]|,?\s*or|,?\s*i\.e\.|,?\s*that is
 _WHOLE_BEFORE = re.compile(r"\b(?:of|out of|among|from)\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?$", re.I)
 _CHANGE = re.compile(r"\b(?:increase|increased|decrease|decreased|rise|rose|gain|gained|growth|grew|fall|fell|"
                      r"drop|dropped|decline|declined|up|down|more|less|fewer)\b", re.I)  # "an increase of 44,981, or 41%"
+_OF_WHOLE = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|all\s+)?$", re.I)
 _WINDOW = 5  # sentences within which a later "percent of the strikes" refers back to "2 of 57 strikes"
 
 
@@ -95,12 +96,22 @@ def _adjacent_ratio(draft: Draft, p: Quantity) -> tuple[Interval, Interval, tupl
             if w.kind in ("count", "number") and w.value > before.value and w.qualifier == "exact" and \
                     _WHOLE_BEFORE.search(draft.text[max(0, w.start - 20):w.start]):
                 return (_exact_count(before), _exact_count(w), (before.start, before.end))
+        # "cut 1,200 jobs, or 15% of its 10,000 staff"
+        if after is not None and after.kind in ("count", "number") and after.value > before.value and \
+                after.qualifier == "exact" and _OF_WHOLE.match(draft.text[p.end:after.start]):
+            return (_exact_count(before), _exact_count(after), (before.start, before.end))
     return None
 
 
 def _between(draft: Draft, a: Quantity, b: Quantity) -> str:
+    """The text between two figures, less the first one's counted noun ("120 jobs, or 12%")."""
     lo, hi = (a, b) if a.start < b.start else (b, a)
-    return draft.text[lo.end:hi.start] if lo.end <= hi.start else "##"
+    if lo.end > hi.start:
+        return "##"
+    gap = draft.text[lo.end:hi.start]
+    if lo.noun_phrase and gap.lstrip().startswith(lo.noun_phrase):
+        gap = gap.lstrip()[len(lo.noun_phrase):]
+    return gap
 
 
 def _across_sentences(draft: Draft, tol: Tolerance, used: set[int]) -> Iterator[Finding]:

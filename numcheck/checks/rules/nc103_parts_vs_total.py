@@ -27,15 +27,6 @@ _LIST_GAP = re.compile(r"^[\s\w'’-]{0,30}?(?:,|;|\band\b)\s*(?:and\s+)?(?:the\
                        re.I)
 
 
-def _nested(parts) -> bool:
-    """One part equal to the sum of the parts after it: a breakdown within that part."""
-    for k in range(len(parts) - 2):
-        rest = sum(p.value for p in parts[k + 1:])
-        if abs(rest - parts[k].value) <= 0.005 * max(1.0, parts[k].value):
-            return True
-    return False
-
-
 def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
     tol = Tolerance(settings.hedge)
     for qs in draft.by_sentence.values():
@@ -56,7 +47,7 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
                     break
             if len(parts) < 2 or any(not comparable(p, whole) or p.high is not None for p in parts):
                 continue
-            if any(p.qualifier not in ("exact", "approx") for p in parts) or _nested(parts):
+            if any(p.qualifier not in ("exact", "approx") for p in parts):
                 continue
             if any(re.search(r"\b(?:being|of whom|of which|including|includes)\b", draft.between(x, y) or "")
                    for x, y in zip(parts, parts[1:])):

@@ -22,6 +22,7 @@ DOCS = RuleDocs(
 
 # between two shares of one list: a few words and list punctuation, no verbs of change, no "of"
 _GAP = re.compile(r"^[\s\w'’]{0,40}?(?:,|;|\band\b|\bwhile\b|\bwith\b|\bor\b)[\s\w'’]{0,25}$", re.I)
+_GROUP = {"among", "in", "for", "at", "across", "within", "from", "of"}
 _COMPARATIVE = {"more", "less", "fewer", "better", "worse", "above", "below", "off", "up", "down"}
 _NOT_SHARES = re.compile(r"\b(?:up|down|rose|fell|rise|fall|increase|decrease|grew|growth|from|to|compared|"
                          r"than|respectively|each|per|every|interest|rate|rates|tax|inflation|margin|"
@@ -56,6 +57,8 @@ def _check_run(draft: Draft, run: list, tol: Tolerance) -> Iterator[Finding]:
         follow = re.match(r"\s*([A-Za-z]+)", draft.text[q.end:q.end + 20])
         if follow and (follow.group(1).lower().endswith("er") or follow.group(1).lower() in _COMPARATIVE):
             return  # "50 percent richer": a comparison, not a share
+        if follow and follow.group(1).lower() in _GROUP:
+            return  # "52% among men, 61% among women": shares of different groups
     low = sum(interval(q, tol).low for q in run)
     if low <= 100:
         return

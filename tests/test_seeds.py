@@ -48,3 +48,9 @@ def test_harbour_report_has_one_mistake_per_rule_each_on_its_line():
         f = by_rule[code][0]
         line = text.count("\n", 0, f.start)
         assert marker in lines[line], (code, lines[line])
+
+
+def test_readme_lists_every_rule():
+    readme = (SEEDS.parent / "README.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        assert f"| {rule.code} | `{rule.name}` | {rule.severity} |" in readme, rule.code

@@ -41,7 +41,10 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
                 continue
             parts = [rest[0]]
             for q in rest[1:]:
-                if _LIST_GAP.match(draft.between(parts[-1], q) or "#"):
+                gap = draft.between(parts[-1], q) or "#"
+                if re.search(r",\s*and\b", gap) or q.noun in ("other", "more"):
+                    break  # "Seven killed, including two officers, and 36 others injured": a new clause
+                if _LIST_GAP.match(gap):
                     parts.append(q)
                 else:
                     break

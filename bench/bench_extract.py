@@ -1,14 +1,18 @@
 #!/usr/bin/env python
-"""Benchmark numcheck's extractor against quantulum3 and against its own bars.
+"""Benchmark numcheck's extractor and checks against quantulum3 and against their own bars.
 
     python bench/bench_extract.py [--sotu DIR] [--q3-sample-bytes N] [--repeat N] [--json out.json]
 
 One run measures:
   a. numcheck.extract over every file of the State of the Union corpus (per file; bytes/s);
-  b. quantulum3 parser.parse on a fixed, deterministic sample of that corpus (it runs at
+  b. numcheck check (every rule): numcheck.api.check_text, which extracts and then runs
+     every rule of numcheck.checks.RULES, over every file of the same corpus (per file;
+     bytes/s), with the number of findings by severity;
+  c. quantulum3 parser.parse on a fixed, deterministic sample of that corpus (it runs at
      roughly 16 kB/s, so not the whole corpus), its import and first call timed apart;
-  c. both throughputs and the ratio numcheck / quantulum3 (on the same sample, and
-     numcheck corpus vs quantulum3 sample);
+     numcheck.extract and check_text are timed on the same sample, in the same process;
+     the ratios extract / quantulum3 (bar: at least 20x) and check / quantulum3 (bar: at
+     least 10x) on that sample, and numcheck corpus vs quantulum3 sample for scale;
   d. peak RSS of extracting the whole corpus with numcheck, in fresh subprocesses,
      against the 300 MB bar;
   e. wall time of `python -m numcheck extract seeds/caspian-strikes-2015.txt`, best of 5,
@@ -41,6 +45,9 @@ DEFAULT_SOTU = REPO.parent / "shared" / "data" / "sotu-addresses" / "txt"
 DEFAULT_SEED = REPO / "seeds" / "caspian-strikes-2015.txt"
 
 RSS_BAR_BYTES = 300 * 10**6
+# numcheck / quantulum3 throughput on the same sample, at least:
+EXTRACT_RATIO_BAR = 20.0
+CHECK_RATIO_BAR = 10.0
 WALL_BAR_SECONDS = 0.5
 WALL_RUNS = 5
 
@@ -232,7 +239,106 @@ def time_numcheck_on(chunks: list[str]) -> dict[str, Any]:
     return {"bytes": size, "seconds": elapsed, "bytes_per_s": size / elapsed if elapsed else None, "quantities": found}
 
 
-# --- b. quantulum3 on the sample ------------------------------------------------------
+# --- b. numcheck check (every rule) over the corpus ---------------------------------
+
+
+def _severity_counts(findings: Any) -> dict[str, int]:
+    from numcheck.checks import SEVERITIES
+
+    counts = {severity: 0 for severity in SEVERITIES}
+    for f in findings:
+        counts[f.severity] = counts.get(f.severity, 0) + 1
+    return counts
+
+
+def bench_check(files: list[Path], repeat: int) -> dict[str, Any]:
+    from numcheck.document import InputError, read_text
+
+    t0 = time.perf_counter()
+    from numcheck.api import check_text
+    from numcheck.checks import RULES
+
+    import_s = time.perf_counter() - t0  # on top of numcheck's own import
+
+    t0 = time.perf_counter()
+    if DEFAULT_SEED.is_file():
+        check_text(DEFAULT_SEED.read_text(encoding="utf-8"), str(DEFAULT_SEED))
+    else:
+        check_text(Q3_WARMUP_TEXT)
+    first_call_s = time.perf_counter() - t0
+
+    per_file: list[dict[str, Any]] = []
+    by_rule: dict[str, int] = {}
+    for path in files:
+        try:
+            text = read_text(path)
+        except InputError as exc:
+            per_file.append({"file": path.name, "error": str(exc)})
+            continue
+        size = len(text.encode("utf-8"))
+        best = None
+        checked = None
+        error = None
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            try:
+                checked = check_text(text, str(path))
+            except Exception as exc:  # a crash on one file is a finding, not the end of the run
+                error = f"{type(exc).__name__}: {exc}"
+                break
+            elapsed = time.perf_counter() - t0
+            best = elapsed if best is None else min(best, elapsed)
+        if error or checked is None:
+            per_file.append({"file": path.name, "bytes": size, "error": error})
+            continue
+        for f in checked.findings:
+            key = f"{f.rule} {f.severity}"
+            by_rule[key] = by_rule.get(key, 0) + 1
+        per_file.append(
+            {"file": path.name, "bytes": size, "seconds": best, "quantities": checked.quantities,
+             "findings": _severity_counts(checked.findings), "bytes_per_s": size / best if best else None}
+        )
+    ok = [f for f in per_file if "error" not in f]
+    total_bytes = sum(f["bytes"] for f in ok)
+    total_s = sum(f["seconds"] for f in ok)
+    rates = [f["bytes_per_s"] for f in ok if f["bytes_per_s"]]
+    findings = _severity_counts(())
+    for f in ok:
+        for severity, n in f["findings"].items():
+            findings[severity] = findings.get(severity, 0) + n
+    return {
+        "rules": [rule.code for rule in RULES],
+        "import_s": import_s,
+        "first_call_s": first_call_s,
+        "repeat": repeat,
+        "files": len(files),
+        "files_failed": len(per_file) - len(ok),
+        "bytes": total_bytes,
+        "seconds": total_s,
+        "bytes_per_s": total_bytes / total_s if total_s else None,
+        "median_file_bytes_per_s": statistics.median(rates) if rates else None,
+        "slowest_files": sorted(ok, key=lambda f: f["bytes_per_s"] or 0)[:3],
+        "quantities": sum(f["quantities"] for f in ok),
+        "findings": findings,
+        "findings_by_rule": dict(sorted(by_rule.items())),
+        "per_file": per_file,
+    }
+
+
+def time_check_on(chunks: list[str]) -> dict[str, Any]:
+    from numcheck.api import check_text
+
+    size = sum(len(c.encode("utf-8")) for c in chunks)
+    found = []
+    t0 = time.perf_counter()
+    for chunk in chunks:
+        found.extend(check_text(chunk).findings)
+    elapsed = time.perf_counter() - t0
+    return {"bytes": size, "seconds": elapsed, "bytes_per_s": size / elapsed if elapsed else None,
+            "findings": _severity_counts(found)}
+
+
+# --- c. quantulum3 on the sample ------------------------------------------------------
 
 
 class _Collect(logging.Handler):
@@ -380,22 +486,46 @@ def wall_times(cmd: list[str], runs: int) -> dict[str, Any]:
 # --- report -------------------------------------------------------------------------
 
 
+def _counts(counts: dict[str, int]) -> str:
+    return " / ".join(f"{n:,} {severity}" for severity, n in counts.items())
+
+
+def _ratio_row(label: str, ratio: Optional[float], bar: Optional[float]) -> tuple[str, str, str, str]:
+    value = f"{ratio:,.1f}x" if ratio else "n/a"
+    if bar is None:
+        return (label, value, "", "")
+    return (label, value, f">= {bar:g}x", "" if not ratio else "ok" if ratio >= bar else "UNDER")
+
+
 def summary(r: dict[str, Any]) -> str:
     rows: list[tuple[str, str, str, str]] = []
     nc, q3, same = r["numcheck"], r.get("quantulum3") or {}, r.get("numcheck_on_q3_sample")
+    ck, ck_same = r["check"], r.get("check_on_q3_sample")
     rows.append((f"numcheck.extract, whole corpus ({human_bytes(nc['bytes'])}, best of {nc['repeat']})",
                  human_rate(nc["bytes_per_s"]), "", ""))
     rows.append(("  median file / slowest file", f"{human_rate(nc['median_file_bytes_per_s'])} / "
                  + (human_rate(nc["slowest_files"][0]["bytes_per_s"]) if nc["slowest_files"] else "n/a"), "", ""))
     rows.append(("  import / first call (warm-up)", f"{human_seconds(nc['import_s'])} / {human_seconds(nc['first_call_s'])}", "", ""))
     rows.append(("  quantities found", f"{nc['quantities']:,}", "", ""))
+    rows.append((f"numcheck check (every rule: {len(ck['rules'])}), whole corpus "
+                 f"({human_bytes(ck['bytes'])}, best of {ck['repeat']})", human_rate(ck["bytes_per_s"]), "", ""))
+    rows.append(("  median file / slowest file", f"{human_rate(ck['median_file_bytes_per_s'])} / "
+                 + (human_rate(ck["slowest_files"][0]["bytes_per_s"]) if ck["slowest_files"] else "n/a"), "", ""))
+    rows.append(("  import of numcheck.api / first call (warm-up)",
+                 f"{human_seconds(ck['import_s'])} / {human_seconds(ck['first_call_s'])}", "", ""))
+    rows.append(("  findings", _counts(ck["findings"]), "", ""))
     if q3.get("available"):
         rows.append((f"quantulum3 parser.parse, sample ({human_bytes(q3['bytes'])})", human_rate(q3["bytes_per_s"]), "", ""))
         rows.append(("  import / first call (warm-up)", f"{human_seconds(q3['import_s'])} / {human_seconds(q3['first_call_s'])}", "", ""))
         rows.append(("  quantities found", f"{q3['quantities']:,}", "", ""))
         rows.append(("numcheck.extract, same sample", human_rate(same["bytes_per_s"]), "", ""))
-        rows.append(("ratio numcheck / quantulum3, same sample", f"{r['ratio_same_sample']:,.1f}x" if r.get("ratio_same_sample") else "n/a", "", ""))
-        rows.append(("ratio numcheck corpus / quantulum3 sample", f"{r['ratio_corpus_vs_sample']:,.1f}x" if r.get("ratio_corpus_vs_sample") else "n/a", "", ""))
+        rows.append(("numcheck check, same sample", human_rate(ck_same["bytes_per_s"]), "", ""))
+        rows.append(("  findings (paragraph by paragraph)", _counts(ck_same["findings"]), "", ""))
+        rows.append(_ratio_row("ratio numcheck extract / quantulum3, same sample", r.get("ratio_same_sample"),
+                               EXTRACT_RATIO_BAR))
+        rows.append(_ratio_row("ratio numcheck check / quantulum3, same sample", r.get("ratio_check_same_sample"),
+                               CHECK_RATIO_BAR))
+        rows.append(_ratio_row("ratio numcheck corpus / quantulum3 sample", r.get("ratio_corpus_vs_sample"), None))
     else:
         rows.append(("quantulum3", "skipped", "", q3.get("reason", "")))
     for key, label in (("rss_api", "peak RSS, extract() over corpus, results kept"),
@@ -481,15 +611,25 @@ def main(argv: Optional[list[str]] = None) -> int:
     print("   slowest files: " + ", ".join(
         f"{f['file']} ({human_bytes(f['bytes'])}, {human_rate(f['bytes_per_s'])})" for f in nc["slowest_files"]))
 
+    print("b. numcheck check (every rule) over the corpus ...", flush=True)
+    result["check"] = ck = bench_check(files, max(1, args.repeat))
+    for f in ck["per_file"]:
+        if "error" in f:
+            print(f"   failed: {f['file']}: {f['error']}")
+    print("   slowest files: " + ", ".join(
+        f"{f['file']} ({human_bytes(f['bytes'])}, {human_rate(f['bytes_per_s'])})" for f in ck["slowest_files"]))
+    print("   findings by rule: " + (", ".join(f"{k} {n}" for k, n in ck["findings_by_rule"].items()) or "none"))
+
     if args.q3_sample_bytes > 0:
         chunks, used, missing = q3_sample(sotu, args.q3_sample_bytes, args.q3_paragraph_chars)
         result["q3_sample"] = {"files": used, "missing": missing, "paragraph_chars": args.q3_paragraph_chars,
                                "budget_bytes": args.q3_sample_bytes}
-        print(f"b. quantulum3 on a {human_bytes(args.q3_sample_bytes)} sample: paragraphs (whole sentences, "
+        print(f"c. quantulum3 on a {human_bytes(args.q3_sample_bytes)} sample: paragraphs (whole sentences, "
               f"<= {args.q3_paragraph_chars} chars) taken in turn from the start of {', '.join(used)}" + (f" (missing: {', '.join(missing)})" if missing else ""), flush=True)
         if chunks:
             result["quantulum3"] = q3 = bench_quantulum3(chunks)
             result["numcheck_on_q3_sample"] = same = time_numcheck_on(chunks)
+            result["check_on_q3_sample"] = ck_same = time_check_on(chunks)
             if q3.get("available"):
                 print(f"   classifier: {q3['classifier']}")
                 for message in q3["warnings"]:
@@ -498,6 +638,12 @@ def main(argv: Optional[list[str]] = None) -> int:
                     print(f"   quantulum3 raised on {q3['paragraphs_failed']} of {q3['paragraphs']} paragraphs")
                 if q3["bytes_per_s"] and same["bytes_per_s"]:
                     result["ratio_same_sample"] = same["bytes_per_s"] / q3["bytes_per_s"]
+                if q3["bytes_per_s"] and ck_same["bytes_per_s"]:
+                    result["ratio_check_same_sample"] = ck_same["bytes_per_s"] / q3["bytes_per_s"]
+                result["ratio_bars"] = {"ratio_same_sample": EXTRACT_RATIO_BAR,
+                                        "ratio_check_same_sample": CHECK_RATIO_BAR}
+                result["ratio_ok"] = {key: result.get(key) is not None and result[key] >= bar
+                                      for key, bar in result["ratio_bars"].items()}
                 if q3["bytes_per_s"] and nc["bytes_per_s"]:
                     result["ratio_corpus_vs_sample"] = nc["bytes_per_s"] / q3["bytes_per_s"]
             else:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Literal
+from typing import TYPE_CHECKING, Callable, Iterable, Literal
+
+if TYPE_CHECKING:
+    from numcheck.claims import Draft
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
@@ -47,7 +50,7 @@ class Settings:
     severity: dict[str, str] = field(default_factory=dict)  # per-rule severity overrides
 
 
-Check = Callable[["Draft", Settings], Iterable[Finding]]  # type: ignore[name-defined]  # noqa: F821
+Check = Callable[["Draft", Settings], Iterable[Finding]]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,820 @@
+"""The reader: walks the tokens of one passage and puts figures together.
+
+At each token it tries, in order: a fixed name to skip, a calendar date, a
+multiple ("doubled"), a named quantity, then a figure with what surrounds it
+(qualifier, currency, number, scale, percent or unit, range end, ratio,
+counted noun).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+from numcheck.quantities.cues import currency_subunits, fixed_labels, money_cues, time_unit, triggers
+from numcheck.quantities.dates import DateRead, month_at, read_date
+from numcheck.quantities.lexicon import Lexicon, lexicon
+from numcheck.quantities.model import Quantity
+from numcheck.quantities.money import currency_after, currency_before
+from numcheck.quantities.nouns import is_plural, noun_after
+from numcheck.quantities.numbers import NumberRead, digit_parts, read_number
+from numcheck.quantities.tokens import Token
+from numcheck.quantities.units import catalogue, match_unit
+
+
+@dataclass
+class Figure:
+    """A figure while it is being read; becomes a Quantity at the end."""
+
+    value: float
+    first: int
+    last: int
+    kind: str = "number"
+    unit: str | None = None
+    high: float | None = None
+    qualifier: str = "exact"
+    qualifier_text: str | None = None
+    step: float | None = None
+    words: bool = False
+    shape: str = "cardinal"
+    noun: str | None = None
+    noun_phrase: str | None = None
+    part: float | None = None
+    whole: float | None = None
+    versus: float | None = None
+    integer_digits: bool = False
+
+
+class Reader:
+    def __init__(self, text: str, toks: Sequence[Token]):
+        self.text = text
+        self.toks = toks
+        self.lex: Lexicon = lexicon()
+        self.out: list[Quantity] = []
+
+    # --- helpers -------------------------------------------------------------------------
+    def gap(self, k: int) -> str:
+        """Text between token k-1 and token k."""
+        return self.text[self.toks[k - 1].end:self.toks[k].start]
+
+    def low(self, k: int) -> str:
+        return self.toks[k].low if 0 <= k < len(self.toks) else ""
+
+    def span_text(self, first: int, last: int) -> str:
+        return self.text[self.toks[first].start:self.toks[last - 1].end]
+
+    def emit(self, f: Figure) -> None:
+        if not math.isfinite(f.value) or (f.high is not None and not math.isfinite(f.high)):
+            return
+        start, end = self.toks[f.first].start, self.toks[f.last - 1].end
+        self.out.append(Quantity(
+            value=float(f.value), kind=f.kind, start=start, end=end, text=self.text[start:end], unit=f.unit,
+            high=f.high, qualifier=f.qualifier, qualifier_text=f.qualifier_text, noun=f.noun,
+            noun_phrase=f.noun_phrase, part=f.part, whole=f.whole, versus=f.versus, step=f.step,
+            approximate_words=f.words,
+        ))
+
+    def emit_date(self, d: DateRead, kind: str = "date", qualifier: tuple[str, str] | None = None,
+                  first: int | None = None) -> None:
+        start = self.toks[first if first is not None else d.first].start
+        end = self.toks[d.last - 1].end
+        self.out.append(Quantity(
+            value=d.value, kind=kind, start=start, end=end, text=self.text[start:end], unit=d.unit,
+            qualifier=qualifier[1] if qualifier else "exact", qualifier_text=qualifier[0] if qualifier else None,
+            year=d.year, month=d.month, day=d.day, weekday=d.weekday, decade=d.decade, relative=d.relative,
+            step=10.0 if d.decade else 1.0,
+        ))
+
+    # --- the walk ------------------------------------------------------------------------
+    def run(self) -> list[Quantity]:
+        i = 0
+        n = len(self.toks)
+        while i < n:
+            nxt = self.step(i)
+            i = nxt if nxt > i else i + 1
+        self.out.sort(key=lambda q: (q.start, q.end))
+        return self.out
+
+    def step(self, i: int) -> int:
+        t = self.toks[i]
+        if t.kind in ("skip", "time", "yearspan"):
+            return i + 1
+        if t.kind == "word" and not self.may_start(i):
+            return i + 1
+        if t.kind == "ident":
+            return self.label_ident(i)
+        if t.kind == "num" and len(digit_parts(t.text)) > 1:
+            return self.number_list(i)
+        skip = self.fixed_label(i)
+        if skip:
+            return skip
+        d = read_date(self.toks, i, self.text)
+        if d is not None:
+            self.emit_date(d)
+            return d.last
+        r = self.multiple(i) or self.named(i) or self.percent_of_number(i)
+        if r:
+            return r
+        return self.figure(i)
+
+    def named(self, i: int) -> int:
+        """"absolute zero": a quantity named in words."""
+        cat = catalogue()
+        for key, (value, unit) in cat.named.items():
+            if tuple(t.low for t in self.toks[i:i + len(key)]) == key:
+                self.emit(Figure(value, i, i + len(key), kind="measure", unit=unit, words=True))
+                return i + len(key)
+        return 0
+
+    def percent_of_number(self, i: int) -> int:
+        """"percent of 10", "per cent of twenty-two": the figure comes after the word."""
+        w = self.low(i)
+        k = i + 1
+        if w == "per" and self.low(i + 1) == "cent":
+            k = i + 2
+        elif w not in ("percent", "percents"):
+            return 0
+        if self.low(k) != "of" or k + 1 >= len(self.toks) or (i > 0 and self.toks[i - 1].kind in ("num", "sym")):
+            return 0
+        if i > 0 and self.toks[i - 1].kind == "word" and self.lex.cardinal_word(self.toks[i - 1].low) is not None:
+            return 0
+        num = read_number(self.toks, k + 1, self.text)
+        if num is None or num.shape != "cardinal":
+            return 0
+        self.emit(Figure(num.value, i, num.last, kind="percent", unit="percent", step=num.step, words=num.words))
+        return num.last
+
+    def may_start(self, i: int) -> bool:
+        """Cheap test: can a figure, date or multiple start at this word? Most words cannot."""
+        t = self.toks[i]
+        trig = triggers()
+        if t.low in trig.words or t.text in trig.words:
+            return True
+        if t.low in ("a", "an") and i + 1 < len(self.toks):
+            return self.toks[i + 1].low in trig.after_article
+        return t.low.endswith("fold")
+
+    def fixed_label(self, i: int) -> int:
+        """"9/11", "24/7", "G20": fixed names with digits are left out."""
+        t = self.toks[i]
+        if t.kind not in ("num", "word"):
+            return 0
+        for key in fixed_labels().get(t.text, ()):
+            k = i + len(key)
+            if k <= len(self.toks) and tuple(x.text for x in self.toks[i:k]) == key and all(
+                    self.toks[m].start == self.toks[m - 1].end for m in range(i + 1, k)):
+                if k < len(self.toks) and self.toks[k].start == self.toks[k - 1].end and self.toks[k].kind in ("num", "word"):
+                    continue
+                return k
+        return 0
+
+    def label_ident(self, i: int) -> int:
+        """Identifiers with digits ("F-16", "MH17", "COVID-19") are names, not figures: skipped."""
+        return i + 1
+
+    def number_list(self, i: int) -> int:
+        t = self.toks[i]
+        for part in digit_parts(t.text):
+            s, e = t.start + part.start, t.start + part.end
+            self.out.append(Quantity(value=part.value, kind="number", start=s, end=e, text=self.text[s:e],
+                                     step=1.0))
+        return i + 1
+
+    # --- multiples: doubled, tripled, halved, twice as many ----------------------------------
+    def multiple(self, i: int) -> int:
+        t = self.toks[i]
+        if t.kind != "word":
+            return 0
+        lex = self.lex
+        if t.low in lex.multiples:
+            if t.low in lex.multiple_needs_context:
+                return 0
+            if t.low in ("twice", "thrice"):
+                if not (self.low(i + 1) in ("as", "the") or self.low(i + 1) in ("a", "per")):
+                    return 0
+            f = Figure(lex.multiples[t.low], i, i + 1, kind="multiple", words=True)
+            self.emit(f)
+            return i + 1
+        # "three times as many", "2.5 times the", "a three-fold rise"
+        n = read_number(self.toks, i, self.text) if t.kind in ("word", "num") else None
+        if n is not None and n.last < len(self.toks):
+            w = self.low(n.last)
+            if w == "times" and self.low(n.last + 1) in ("as", "more", "the", "higher", "larger", "bigger", "greater",
+                                                          "faster", "smaller", "lower", "that", "what"):
+                self.emit(Figure(n.value, i, n.last + 1, kind="multiple", words=n.words, step=n.step))
+                return n.last + 1
+            if w == "-" and self.low(n.last + 1) == "fold" or w == "fold":
+                end = n.last + (2 if w == "-" else 1)
+                self.emit(Figure(n.value, i, end, kind="multiple", words=n.words, step=n.step))
+                return end
+        if t.low.endswith("fold") and t.low[:-4] in lex.units | lex.teens | lex.tens and t.low[:-4]:
+            self.emit(Figure(lex.cardinal_word(t.low[:-4]) or 0, i, i + 1, kind="multiple", words=True))
+            return i + 1
+        return 0
+
+    # --- figures -------------------------------------------------------------------------
+    def qualifier_at(self, i: int, table) -> tuple[str, str, int] | None:
+        """Longest qualifier phrase at token i: (surface, qualifier, index after)."""
+        best = None
+        words: list[str] = []
+        for k in range(i, min(len(self.toks), i + 6)):
+            if k > i and self.gap(k) not in (" ", "", "  "):
+                break
+            words.append(self.toks[k].low)
+            key = tuple(words)
+            if key in table:
+                best = (self.span_text(i, k + 1), table[key], k + 1)
+        return best
+
+    def figure(self, i: int) -> int:
+        lex = self.lex
+        first = i
+        qual = self.qualifier_at(i, lex.before_qualifiers)
+        between = False
+        from_ = False
+        j = i
+        if qual is not None:
+            j = qual[2]
+        elif self.low(i) == "between":
+            between, j = True, i + 1
+        elif self.low(i) == "from" and not self.change_context(i):
+            from_, j = True, i + 1
+        if j >= len(self.toks):
+            return 0
+        if self.low(j) in ("the",) and (between or from_):
+            j += 1
+        # "a year", "more than a year": one unit of time
+        if self.low(j) in ("a", "an") and j + 1 < len(self.toks):
+            dur = self.article_duration(first, j, qual)
+            if dur:
+                return dur
+        tj = self.toks[j]
+        money = currency_before(self.toks, j, self.text) if (
+            tj.text in triggers().currency_starts or tj.low in triggers().currency_starts) else None
+        k = money.last if money else j
+        if k >= len(self.toks):
+            return 0
+        num = read_number(self.toks, k, self.text)
+        if num is None:
+            if qual is not None and j != i:
+                return 0  # the qualifier words are ordinary words here
+            return 0
+        if self.is_pronoun_one(num, k):
+            return num.last
+        if self.toks[k].low in ("hundred", "thousand", "million", "billion", "dozen") and \
+                self.low(k - 1) in ("several", "few", "many", "some", "couple", "hundreds", "thousands", "tens"):
+            return num.last  # "several hundred years": no figure is stated
+        f = Figure(num.value, first, num.last, step=num.step, words=num.words, shape=num.shape,
+                    integer_digits=not num.words and num.shape == "cardinal" and num.value == int(num.value)
+                    and "." not in self.toks[k].text and "," not in self.toks[k].text)
+        if qual is not None:
+            f.qualifier_text, f.qualifier = qual[0], qual[1]
+        if num.shape == "ordinal":
+            f.kind = "ordinal"
+            t0 = self.toks[k]
+            nxt = self.toks[num.last] if num.last < len(self.toks) else None
+            if t0.kind == "word" and t0.text[:1].isupper() and nxt is not None and nxt.kind == "word" \
+                    and nxt.text[:1].isupper() and k > 0 and self.toks[k - 1].text not in (".", "!", "?"):
+                f.kind = "label"  # "Second Lady", "the First Amendment": part of a name
+            return self.finish(f, num)
+        if num.shape == "fraction" and self.toks[k].low in ("a", "an") and num.last < len(self.toks):
+            nxt = self.toks[num.last]
+            den = self.toks[num.last - 1].low
+            if nxt.kind == "word" and nxt.low not in ("of", "and", "or", "million", "billion", "trillion", "thousand") \
+                    and self.lex.ordinal_word(den) is not None and not den.endswith("s"):
+                # "a fifth escapee", "a third is injured": an ordinal, not a fraction
+                f.kind, f.value, f.first = "ordinal", self.lex.ordinal_word(den) or 0, num.last - 1
+                f.step = 1.0
+                return self.finish(f, num)
+        if num.shape == "fraction":
+            f.kind = "fraction"
+        if money is not None:
+            f.kind, f.unit = "money", money.unit
+            f.value *= money.multiplier
+            if f.step:
+                f.step *= money.multiplier
+            if (money.first > 0 and self.toks[money.first - 1].text == "(" and num.last < len(self.toks)
+                    and self.toks[num.last].text == ")" and f.value > 0
+                    and not (self.out and self.toks[money.first - 1].start - self.out[-1].end <= 2)):
+                f.value = -f.value  # "($99.99)": a loss, in accounts' notation
+                f.first = money.first - 1
+                num = NumberRead(-num.value, num.first, num.last + 1, num.step, num.shape, num.words)
+        p = self.after_number(f, num.last, money_prefix=money is not None)
+        f.last = p
+        p = self.tolerance(f, p)
+        p = self.per_unit(f, p)
+        p = self.post_qualifier(f, p)
+        p = self.range_end(f, p, between or from_)
+        if (between or from_) and f.high is None:
+            # "between" without a second figure: read again from the number itself
+            return 0 if first == i and j == i else self.figure(j) or j
+        if f.high is None:
+            p2 = self.ratio(f, p)
+            if p2:
+                p = p2
+        if f.kind in ("number",) and f.high is None:
+            p = self.over_fraction(f, p)
+        if f.kind == "number" and f.high is None:
+            self.shared_unit(f)
+        if f.kind == "fraction" and self.low(f.last) == "of" and self.low(f.last + 1) in ("a", "an") \
+                and self.low(f.last + 2) in self.lex.scales and not self.low(f.last + 2).endswith("s"):
+            f.value *= self.lex.scales[self.low(f.last + 2)]  # "two thirds of a million"
+            f.kind, f.last = "number", f.last + 3
+            p = max(p, f.last)
+        self.classify(f, k)
+        if f.kind in ("number", "count") and f.noun is None and f.value == int(f.value) and f.value >= 0:
+            np_ = noun_after(self.toks, f.last, self.text, plural_expected=f.value != 1)
+            if np_ is not None and not self.noun_is_unitlike(np_):
+                f.kind, f.noun, f.noun_phrase = "count", np_.noun, np_.phrase
+        if f.kind == "percent" and f.noun is None:
+            self.percent_of(f)
+        self.emit(f)
+        return max(f.last, p)
+
+    def finish(self, f: Figure, num: NumberRead) -> int:
+        # "second largest": an ordinal before a superlative
+        self.emit(f)
+        return f.last
+
+    def change_context(self, i: int) -> bool:
+        """Is there a change verb ("rose", "doubled", "cut") shortly before token i, in the same clause?"""
+        verbs = self.lex.change_verbs
+        for k in range(i - 1, max(-1, i - 8), -1):
+            t = self.toks[k]
+            if t.text in (".", ";", "!", "?"):
+                return False
+            if t.low in verbs or t.low in self.lex.multiples:
+                return True
+        return False
+
+    def is_pronoun_one(self, num: NumberRead, k: int) -> bool:
+        """"one of the ministers", "no one", "the one you mentioned": a pronoun, not a figure."""
+        t = self.toks[k]
+        if t.low != "one" or num.last != k + 1:
+            return False
+        if match_unit(self.toks, k + 1, self.text, glued=False) is not None:
+            return False  # "that one mile"
+        words = self.lex.words
+        prev = self.low(k - 1)
+        nxt = self.low(k + 1)
+        if prev in words["pronoun_one_before"] and prev not in ("only",):
+            return True
+        if nxt in words["pronoun_one_after"]:
+            if nxt == "of" and self.low(k + 2) in ("the", "these", "those", "them", "us", "our", "its", "his",
+                                                   "her", "their", "my", "your", "this", "that"):
+                after = read_number(self.toks, k + 3, self.text) if k + 3 < len(self.toks) else None
+                return after is None  # "one of the 57" is a ratio
+            return nxt != "of"
+        return False
+
+    def article_duration(self, first: int, j: int, qual) -> int:
+        """"a year", "more than a year", "an hour": one unit of time; "a gallon": one unit."""
+        t = self.toks[j + 1]
+        if t.kind != "word":
+            return 0  # 'a "V" for valor': a quote mark, not inches
+        name = time_unit(t.low)
+        kind = "duration"
+        if name is None:
+            um = match_unit(self.toks, j + 1, self.text, glued=False)
+            cur = currency_after(self.toks, j + 1, self.text)
+            if cur is not None and cur.unit in currency_subunits() and cur.last == j + 2:
+                name, kind = cur.unit, "money"  # "a penny"
+            elif um is None or um.name not in catalogue().article_units or um.last != j + 2:
+                return 0
+            else:
+                name, kind = um.name, "measure"
+        if self.gap(j + 1) != " ":
+            return 0
+        after = self.toks[j + 2] if j + 2 < len(self.toks) else None
+        if after is not None and after.kind == "word" and after.low not in self.lex.words["noun_stop"] \
+                and after.text.islower() and not after.low.endswith("ly"):
+            return 0  # "a second thought", "a mile marker": the unit word is a modifier
+        prev = self.low(first - 1)
+        if self.low(first - 2) in ("a", "an") or (first > 0 and self.toks[first - 1].kind == "num"):
+            return 0  # "a dollar a day", "5 miles an hour": a rate
+        if prev in self.lex.words["article_duration_cues_skip"] or (self.out and self.out[-1].end >= self.toks[first].start - 2
+                                                                      and self.out[-1].kind in ("money", "measure")):
+            return 0
+        f = Figure(1.0, first, j + 2, kind=kind, unit=name, words=True, step=None)
+        if self.low(j + 2) == "and" and self.low(j + 3) in ("a", "one") and self.low(j + 4) == "half":
+            f.value, f.last = 1.5, j + 5  # "a year and a half"
+        if qual is not None:
+            f.qualifier_text, f.qualifier = qual[0], qual[1]
+        self.emit(f)
+        return f.last
+
+    def after_number(self, f: Figure, p: int, *, money_prefix: bool) -> int:
+        """Scale, percent, currency or unit after the number; returns the index after them."""
+        toks, lex = self.toks, self.lex
+        n = len(toks)
+        if p >= n:
+            return p
+        w = toks[p].low
+        # percent and percentage points
+        if toks[p].text in ("%", "٪") and self.gap(p) in ("", " "):
+            f.kind, f.unit = "percent", "percent"
+            return p + 1
+        if w in ("percent", "percentage", "percents", "pct", "pc") and self.gap(p) == " ":
+            if w == "percentage" and self.low(p + 1) in ("point", "points"):
+                f.kind, f.unit = "percentage_point", "percentage point"
+                return p + 2
+            f.kind, f.unit = "percent", "percent"
+            return p + 1 if not (w == "pct" and self.low(p + 1) == "." and toks[p + 1].start == toks[p].end) else p + 2
+        if w == "per" and self.low(p + 1) == "cent" and self.gap(p) == " ":
+            f.kind, f.unit = "percent", "percent"
+            return p + 2
+        if w in ("pp", "ppt", "pts") and self.gap(p) in ("", " ") and f.kind != "money":
+            f.kind, f.unit = "percentage_point", "percentage point"
+            return p + 1
+        if money_prefix:
+            # "$70 a share" and "$ 1.40 a share" stay money; "US$ 1MM" scale is read already
+            if w in ("dollars", "dollar") and self.gap(p) == " ":
+                return p + 1
+            return p
+        # currency after the number
+        cur = currency_after(toks, p, self.text)
+        if cur is not None and cur.unit == "GBP" and toks[p].low in ("pound", "pounds") and not self.money_context(f, p):
+            cur = None  # "lose 25 pounds", "a twenty-pound bag": weight
+        if cur is not None:
+            f.kind, f.unit = "money", cur.unit
+            f.value *= cur.multiplier
+            if f.step:
+                f.step *= cur.multiplier
+            q = cur.last
+            if q < n and toks[q].low in lex.scales and not toks[q].low.endswith("s"):
+                f.value *= lex.scales[toks[q].low]  # "75 USD million"
+                q += 1
+            # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50."
+            q = self.money_cents(f, q)
+            return q
+        # unit of measure
+        um = match_unit(toks, p, self.text, glued=self.gap(p) == "")
+        if um is not None and self.gap(p) in ("", " ", "  ", "-", " (") or (
+                um is not None and toks[p].text in "([{<"):
+            f.unit = um.name
+            f.kind = "duration" if um.name in catalogue().time_units else "measure"
+            return self.feet_and_inches(f, um.last)
+        if p < n and toks[p].text in ("(", "[", "{", "<") and p + 2 < n and toks[p + 2].text in (")", "]", "}", ">"):
+            um = match_unit(toks, p + 1, self.text, glued=True)
+            if um is not None and um.last == p + 2:
+                f.unit, f.kind = um.name, "measure"
+                return p + 3
+        # "3-inch", "six-mile", "two-year": hyphenated compound adjectives
+        if toks[p].text in "-‑" and p + 1 < n and self.gap(p) == "" and self.gap(p + 1) == "":
+            um = match_unit(toks, p + 1, self.text, glued=True)
+            if um is not None:
+                f.unit = um.name
+                f.kind = "duration" if um.name in catalogue().time_units else "measure"
+                return um.last
+            cur = currency_after(toks, p + 1, self.text)
+            if cur is not None:
+                f.kind, f.unit = "money", cur.unit
+                return cur.last
+        return p
+
+    def tolerance(self, f: Figure, p: int) -> int:
+        """"9.83e-3 +/- 1e-5 km/s2", "2,000.45±0.01 pounds": a value with its margin, read as a range."""
+        toks = self.toks
+        k = p
+        if k < len(toks) and toks[k].text == "±":
+            k += 1
+        elif k + 2 < len(toks) and toks[k].text == "+" and toks[k + 1].text == "/" and toks[k + 2].text in "-−":
+            k += 3
+        else:
+            return p
+        if k >= len(toks):
+            return p
+        margin = read_number(toks, k, self.text)
+        if margin is None or margin.value < 0:
+            return p
+        g = Figure(margin.value, k, margin.last)
+        q = self.after_number(g, margin.last, money_prefix=False)
+        if f.unit is None and g.unit is not None:
+            f.kind, f.unit = g.kind, g.unit
+        mid = f.value
+        f.value, f.high = mid - margin.value, mid + margin.value
+        f.last = q
+        return q
+
+    def per_unit(self, f: Figure, p: int) -> int:
+        """"$15.4/hour", "$350 per kg", "four times per week": a rate."""
+        toks = self.toks
+        if f.kind == "number" and self.low(p) == "times" and self.low(p + 1) in ("per", "a", "an"):
+            um = match_unit(toks, p + 2, self.text, glued=True)
+            if um is not None and um.name in catalogue().time_units:
+                f.kind, f.unit, f.last = "measure", f"count per {um.name}", um.last
+                return um.last
+        if p + 1 >= len(toks) or not (toks[p].text == "/" or toks[p].low in ("per", "a", "an")):
+            return p
+        if f.kind == "money" or (f.kind in ("number",) and self.low(p - 1) == "times"):
+            if toks[p].low in ("a", "an") and f.kind == "money":
+                return p  # "$70 a share" stays money
+            um = match_unit(toks, p + 1, self.text, glued=True)
+            if um is None:
+                return p
+            base = f.unit if f.kind == "money" else "count"
+            f.unit = f"{base} per {um.name}"
+            if f.kind != "money":
+                f.kind = "measure"
+            f.last = um.last
+            return um.last
+        return p
+
+    def money_context(self, f: Figure, p: int) -> bool:
+        """Is "pounds" money here? A scale word ("20 million pounds") or a money word nearby says so."""
+        cues = money_cues()
+        lo = max(0, f.first - 8)
+        return any(t.low in cues for t in self.toks[lo:p])
+
+    def feet_and_inches(self, f: Figure, q: int) -> int:
+        """"5 ft 2 in", "5 feet and 2 inches": one length, in feet."""
+        if f.unit != "foot" or q >= len(self.toks):
+            return q
+        k = q + 1 if self.low(q) == "and" else q
+        if k >= len(self.toks) or self.toks[k].kind != "num":
+            return q
+        inches = read_number(self.toks, k, self.text)
+        if inches is None or inches.value >= 12:
+            return q
+        um = match_unit(self.toks, inches.last, self.text, glued=False)
+        if um is None or um.name != "inch":
+            return q
+        f.value += inches.value / 12
+        f.step = None
+        return um.last
+
+    def money_cents(self, f: Figure, q: int) -> int:
+        toks = self.toks
+        n = len(toks)
+        if q >= n or f.unit in currency_subunits():
+            return q
+        k = q + 1 if self.low(q) == "and" else q
+        if k >= n:
+            return q
+        cents = read_number(toks, k, self.text)
+        if cents is None or not 0 < cents.value < 100:
+            return q
+        c = cents.last
+        after = self.low(c) if c < n else ""
+        if after in ("cents", "cent", "pence", "mao", "penny"):
+            f.value += cents.value / (10 if after == "mao" else 100)
+            return c + 1
+        if c >= n or toks[c].text in (".", ",", ";", "!", "?", ")"):
+            if currency_after(toks, c, self.text) is None:
+                f.value += cents.value / 100
+                return c
+        return q
+
+    def post_qualifier(self, f: Figure, p: int) -> int:
+        if p >= len(self.toks):
+            return p
+        q = self.qualifier_at(p, self.lex.after_qualifiers)
+        if q is None:
+            return p
+        surface, kind, end = q
+        if surface.lower() in self.lex.after_needs_clause_end and end < len(self.toks) and \
+                self.toks[end].kind == "word" and self.toks[end].low not in ("than",):
+            return p  # "in 5 years and less foreign oil": a new phrase, not a bound
+        if kind == "exact":  # "less than 5000 or equal": a bound made inclusive
+            refined = self.lex.after_refines.get(f.qualifier)
+            if refined is None:
+                return p
+            f.qualifier = refined
+        elif f.qualifier == "exact" or f.qualifier_text is None:
+            f.qualifier = kind
+        f.qualifier_text = (f.qualifier_text + " … " if f.qualifier_text else "") + surface
+        f.last = end
+        return end
+
+    def range_end(self, f: Figure, p: int, opened: bool) -> int:
+        """"10-12", "10 to 12", "between 10 and 12", "three to five", "$5m-$7m"."""
+        toks = self.toks
+        n = len(toks)
+        if p >= n or f.kind in ("ordinal",) and not opened:
+            return p
+        w = toks[p].low
+        k = p
+        if w in ("-", "–", "—", "~") or w == "‑":
+            if w in ("-", "‑") and self.gap(p) not in ("", " ") or (w == "-" and p + 1 < n and self.low(p + 1) == "to"):
+                if w == "-" and p + 1 < n and self.low(p + 1) == "to":  # "8- to 16-meter"
+                    k = p + 2
+                else:
+                    return p
+            else:
+                k = p + 1
+        elif w in ("to", "through", "thru") or (w == "and" and opened):
+            if opened and w == "and" or w in ("to", "through", "thru"):
+                k = p + 1
+        else:
+            return p
+        if k == p or k >= n:
+            return p
+        if opened is False and w == "to" and self.low(f.first - 1) == "from" and self.change_context(f.first - 1):
+            self.shared_scale(f, k)
+            return p  # "rose from 100 to 120": two figures of a change, not a range
+        if self.low(k) == "the" and opened:
+            k += 1
+        money = currency_before(toks, k, self.text) if f.kind == "money" else None
+        k2 = money.last if money else k
+        if k2 >= n:
+            return p
+        second = read_number(toks, k2, self.text)
+        if second is None or second.shape != f.shape and not (f.shape == "ordinal" or second.shape == "ordinal"):
+            if second is None:
+                return p
+        self.shared_scale(f, k2)
+        g = Figure(second.value, k, second.last, step=second.step, shape=second.shape)
+        q = self.after_number(g, second.last, money_prefix=money is not None)
+        if money is not None:
+            g.kind, g.unit = "money", money.unit
+        # a score ("a 2-1 win") is not a range
+        if w == "-" and q < n and self.low(q) in self.lex.words["score_words_after"] and f.unit is None:
+            f.kind = "label"
+            f.last = second.last
+            return second.last
+        if w in ("-", "–", "—") and not opened and second.value < f.value and f.unit is None and g.unit is None:
+            if f.words or second.words:
+                return p
+            f.kind = "label"  # "won 2–1": a score, not a range
+            f.last = second.last
+            return second.last
+        if not opened and second.value < f.value and not (f.value < 0 or second.value < 0):
+            return p  # "49% to 45%": two figures compared, not a range
+        if f.unit is None and g.unit is not None:
+            f.kind, f.unit = g.kind, g.unit
+        elif f.unit is not None and g.unit is not None and g.unit != f.unit:
+            return p  # "from 44 ml to 50 mg" are two figures
+        if f.kind == "percent" and g.kind == "number" and w != "-":
+            pass
+        if not opened and w == "to" and f.kind != g.kind and g.kind != "number" and f.unit is not None and g.unit is None:
+            return p
+        f.high = second.value * (1 if money is None else money.multiplier)
+        if second.step is not None and f.step is not None:
+            f.step = min(f.step, second.step)
+        f.last = q
+        return q
+
+    def shared_scale(self, f: Figure, k: int) -> None:
+        """"from 9 to 11 million", "between 2 and 3 billion": the scale word after the second
+        number is the first one's too."""
+        if k >= len(self.toks) or f.kind not in ("number", "count", "money") or f.value >= 1000:
+            return
+        if self.toks[f.last - 1].low in self.lex.scales or self.toks[f.last - 1].kind != "num":
+            return
+        second = read_number(self.toks, k, self.text)
+        if second is None:
+            return
+        last = self.toks[second.last - 1]
+        scale = self.lex.scales.get(last.low) or (self.lex.scale_suffixes.get(last.text, (None,))[0]
+                                                  if last.kind == "word" else None)
+        if scale and scale >= 1000 and not last.low.endswith("s") and second.value > f.value * scale * 0.01:
+            f.value *= scale
+            f.step = (f.step or 1.0) * scale
+
+    def ratio(self, f: Figure, p: int) -> int:
+        """"2 out of 57", "two of the 57", "one in five", "3:1"."""
+        toks = self.toks
+        n = len(toks)
+        if f.kind not in ("number",) or f.unit is not None or p >= n or f.shape != "cardinal":
+            return 0
+        w = toks[p].low
+        if w == "out" and self.low(p + 1) == "of":
+            k = p + 2
+        elif w == "of" and self.low(p + 1) in ("the", "those", "these", "its", "their"):
+            k = p + 2
+        elif w == "of" and p + 1 < n and toks[p + 1].kind == "num" and f.words is False and not (
+                f.integer_digits and 1000 <= f.value <= 2200 and "," not in toks[f.first].text):
+            k = p + 1  # "120 of 800"; but not "in 1896 of 44,981"
+        elif w == "in" and self.gap(p) == " ":
+            k = p + 1
+        elif w == ":" and self.gap(p) == "" and p + 1 < n and toks[p + 1].kind == "num" and self.gap(p + 1) == "":
+            other = read_number(toks, p + 1, self.text)
+            if other is None or other.value == 0:
+                return 0
+            f.kind, f.part, f.versus = "ratio", f.value, other.value
+            f.value = f.value / other.value
+            f.last = other.last
+            if self.low(other.last) == "ratio":
+                pass
+            return other.last
+        else:
+            return 0
+        if k >= n:
+            return 0
+        whole = read_number(toks, k, self.text)
+        if whole is None or whole.shape != "cardinal" or whole.value <= 0:
+            return 0
+        if whole.last < n and toks[whole.last].text in ("-", "‑") and toks[whole.last].start == toks[whole.last - 1].end:
+            return 0  # "five of the three-ton satellites"
+        if whole.last < n and toks[whole.last].text in ("%",) or self.low(whole.last) in ("percent", "per"):
+            return 0
+        if w == "in":
+            # "one in five" but not "12 in six boxes" or "2 in 2009"
+            if f.value > whole.value or (len(toks[k].text) == 4 and toks[k].kind == "num" and 1000 < whole.value < 2200):
+                return 0
+            if match_unit(toks, whole.last, self.text, glued=False) is not None:
+                return 0
+        if w == "of" and f.value > whole.value * 10:
+            return 0
+        f.kind, f.part, f.whole = "ratio", f.value, whole.value
+        f.value = f.value / whole.value
+        f.last = whole.last
+        np_ = noun_after(toks, whole.last, self.text, plural_expected=True)
+        if np_ is not None:
+            f.noun, f.noun_phrase = np_.noun, np_.phrase
+        return whole.last
+
+    def over_fraction(self, f: Figure, p: int) -> int:
+        """"one over three": a fraction read aloud."""
+        toks = self.toks
+        if self.low(p) != "over" or p + 1 >= len(toks) or f.qualifier_text:
+            return p
+        den = read_number(toks, p + 1, self.text)
+        if den is None or den.value == 0 or den.shape != "cardinal":
+            return p
+        end = den.last
+        if end < len(toks) and toks[end].kind == "word" and toks[end].low not in ("and", "or", "is", "are"):
+            return p
+        f.value = f.value / den.value
+        f.kind, f.shape = "fraction", "fraction"
+        f.last = end
+        return end
+
+    def shared_unit(self, f: Figure) -> None:
+        """"45 and 50 mg": the unit after the second number is the first one's too."""
+        p = f.last
+        second = None
+        while self.low(p) in ("and", "or", ",") and p + 1 < len(self.toks) and self.toks[p + 1].kind == "num":
+            second = read_number(self.toks, p + 1, self.text)
+            if second is None:
+                return
+            p = second.last
+        if second is None:
+            return
+        um = match_unit(self.toks, second.last, self.text, glued=self.toks[second.last - 1].end == (
+            self.toks[second.last].start if second.last < len(self.toks) else -1))
+        if um is not None:
+            f.kind = "duration" if um.name in catalogue().time_units else "measure"
+            f.unit = um.name
+
+    def classify(self, f: Figure, k: int) -> None:
+        """Year or label for a bare number, from what surrounds it."""
+        if f.kind != "number" or f.high is not None:
+            return
+        toks = self.toks
+        t = toks[k]
+        if f.integer_digits and f.first == k and len(t.text) == 4 and 1000 <= f.value <= 2200:
+            nxt = toks[f.last] if f.last < len(toks) else None
+            if nxt is None or not (nxt.kind == "word" and is_plural(nxt.low)):
+                f.kind = "year"
+                f.step = 1.0
+                return
+        if (f.integer_digits or (f.shape == "cardinal" and not f.words and self.low(k - 1) in self.lex.words["label_words"])) \
+                and self.is_label(k, f):
+            f.kind = "label"
+
+    def is_label(self, k: int, f: Figure) -> bool:
+        """"Article 5", "Boeing 737", "Voyager 2": a number that names something."""
+        if k == 0 or f.first != k:
+            return False
+        prev = self.toks[k - 1]
+        words = self.lex.words
+        if prev.text == "." and k >= 2 and self.toks[k - 2].low in ("no", "nr", "nrs", "nos", "vol", "fig", "art", "sec"):
+            return True  # "No. 1"
+        if prev.kind != "word" or self.gap(k) != " ":
+            return False
+        if prev.low in words["label_words"] and (prev.text[:1].isupper() or prev.low in ("no", "nr", "nos")):
+            return True
+        if prev.text == "." and k >= 2 and self.toks[k - 2].low in ("no", "nr", "nrs", "nos", "vol", "fig", "art", "sec"):
+            return True
+        if not prev.text[:1].isupper() or prev.low in words["label_not_before"] or prev.low in self.lex.scales:
+            return False
+        if month_at(self.toks, k - 1, self.text) is not None or prev.low in words["weekdays"]:
+            return False
+        if prev.low in self.lex.before_qualifiers or (prev.low,) in self.lex.before_qualifiers:
+            return False
+        # a capitalised word straight before a number: a name, unless a unit or noun follows
+        nxt = self.toks[f.last] if f.last < len(self.toks) else None
+        if nxt is not None and nxt.kind == "word" and is_plural(nxt.low):
+            return False
+        return True
+
+    def noun_is_unitlike(self, np_) -> bool:
+        return np_.noun in ("percent", "time", "times")
+
+    def percent_of(self, f: Figure) -> None:
+        """"90 percent of the strikes": what the percentage is of."""
+        p = f.last
+        if self.low(p) != "of":
+            return
+        k = p + 1
+        if self.low(k) in ("the", "these", "those", "its", "their", "his", "her", "our", "all", "them"):
+            k += 1
+        if k < len(self.toks) and self.low(k) == "the":
+            k += 1
+        if k < len(self.toks) and self.toks[k].kind == "num":
+            k += 1  # "90 percent of the 57 strikes"
+        np_ = noun_after(self.toks, k, self.text, plural_expected=True)
+        if np_ is not None:
+            f.noun, f.noun_phrase = np_.noun, np_.phrase

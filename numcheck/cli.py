@@ -71,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--date", metavar="YYYY-MM-DD", help="the drafts' date, for rules that read 'last year' or ages "
         "(overrides a front matter date:)"
     )
+    check.add_argument(
+        "--hedge-tolerance", type=_tolerance, default=0.10, metavar="FRACTION",
+        help="how far a hedged figure ('about 40%%', 'nearly 2 million') may be from the arithmetic, "
+        "as a fraction of the figure (default: 0.10)"
+    )
 
     commands.add_parser("rules", help="list the rules", description="List every rule: code, name, "
                         "default severity and summary.")
@@ -88,7 +93,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else EXIT_INPUT_ERROR)
     try:
         if args.command == "check":
-            return run_check(args.paths, args.format, args.fail_on, args.date)
+            return run_check(args.paths, args.format, args.fail_on, args.date, args.hedge_tolerance)
         if args.command == "rules":
             return run_rules()
         if args.command == "rule":
@@ -122,8 +127,20 @@ def use_colour(stream) -> bool:
         return False
 
 
-def run_check(paths: Sequence[str], fmt: str, fail_on: str, date_text: Optional[str]) -> int:
+def _tolerance(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a fraction between 0 and 1 (0.1 is 10%)")
+    return value
+
+
+def run_check(paths: Sequence[str], fmt: str, fail_on: str, date_text: Optional[str],
+              hedge: float = 0.10) -> int:
     from numcheck.api import check_paths
+    from numcheck.checks import Settings
     from numcheck.report import at_or_above
 
     date = None
@@ -133,7 +150,7 @@ def run_check(paths: Sequence[str], fmt: str, fail_on: str, date_text: Optional[
         except ValueError as exc:
             _error(str(exc))
             return EXIT_INPUT_ERROR
-    results, errors = check_paths(paths, date)
+    results, errors = check_paths(paths, date, Settings(hedge=hedge))
     for error in errors:
         _error(str(error))
     # Built whole before anything is written, as for extract.

@@ -291,3 +291,19 @@ def test_check_imports_no_pandas(drafts):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=drafts, timeout=60)
     assert proc.returncode == 1, proc.stderr
     assert "HEAVY False" in proc.stderr.decode()
+
+
+def test_hedge_tolerance_is_a_setting(tmp_path):
+    """'about 2.6 million' against 70% of 3 million (2.1 million): a 10% hedge fires, a 30% one does not."""
+    draft = tmp_path / "d.txt"
+    draft.write_text("Customs checked 70 percent of the 3 million containers, about 2.6 million.\n",
+                     encoding="utf-8")
+    assert main(["check", str(draft), "--format", "json"]) == 1
+    assert main(["check", str(draft), "--format", "json", "--hedge-tolerance", "0.3"]) == 0
+
+
+def test_hedge_tolerance_must_be_a_fraction(tmp_path, capsys):
+    draft = tmp_path / "d.txt"
+    draft.write_text("Nothing here.\n", encoding="utf-8")
+    assert main(["check", str(draft), "--hedge-tolerance", "10"]) == 2
+    assert "fraction" in capsys.readouterr().err

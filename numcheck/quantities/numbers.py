@@ -451,8 +451,6 @@ def read_number(toks: Sequence[Token], i: int, text: str) -> NumberRead | None:
             if p < len(atoms) and atoms[p].kind == "S" and scale == 1.0:
                 value *= atoms[p].value
                 p += 1
-            elif p + 1 < len(atoms) and atoms[p].kind == "A" and atoms[p + 1].kind == "S":
-                pass
             if p < len(atoms) and atoms[p].kind == "S" and scale > 1:
                 value = value - tail[0] * scale + tail[0] * atoms[p].value
                 p += 1

@@ -257,9 +257,7 @@ class Reader:
             return 0
         num = read_number(self.toks, k, self.text)
         if num is None:
-            if qual is not None and j != i:
-                return 0  # the qualifier words are ordinary words here
-            return 0
+            return 0  # any qualifier words here are ordinary words
         if self.is_pronoun_one(num, k):
             return num.last
         if self.toks[k].low in ("hundred", "thousand", "million", "billion", "dozen") and \
@@ -333,7 +331,6 @@ class Reader:
         return max(f.last, p)
 
     def finish(self, f: Figure, num: NumberRead) -> int:
-        # "second largest": an ordinal before a superlative
         self.emit(f)
         return f.last
 
@@ -645,8 +642,6 @@ class Reader:
             f.kind, f.unit = g.kind, g.unit
         elif f.unit is not None and g.unit is not None and g.unit != f.unit:
             return p  # "from 44 ml to 50 mg" are two figures
-        if f.kind == "percent" and g.kind == "number" and w != "-":
-            pass
         if not opened and w == "to" and f.kind != g.kind and g.kind != "number" and f.unit is not None and g.unit is None:
             return p
         f.high = second.value * (1 if money is None else money.multiplier)
@@ -695,8 +690,6 @@ class Reader:
             f.kind, f.part, f.versus = "ratio", f.value, other.value
             f.value = f.value / other.value
             f.last = other.last
-            if self.low(other.last) == "ratio":
-                pass
             return other.last
         else:
             return 0

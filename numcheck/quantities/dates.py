@@ -71,7 +71,11 @@ def month_at(toks: Sequence[Token], i: int, text: str) -> int | None:
     if m is None:
         return None
     if t.low in words["month_abbreviations_need_capital"] and not t.text[:1].isupper():
-        return None
+        # lower case only as "sept. 30" or "nov . 15": an abbreviation with its day
+        if not (t.low not in ("may", "march", "mar") and i + 2 < len(toks) and toks[i + 1].text == "."
+                and toks[i + 2].kind == "num" and len(toks[i + 2].text) <= 2):
+            return None
+        return m
     if len(t.low) <= 4 and t.low not in ("may", "june", "july") and t.text[:1].isupper():
         return m  # "Oct." or "Sept"
     if not t.text[:1].isupper() and t.low not in ("january", "february", "april", "august", "september",
@@ -81,8 +85,8 @@ def month_at(toks: Sequence[Token], i: int, text: str) -> int | None:
 
 
 def _skip_period(toks: Sequence[Token], k: int) -> int:
-    if k < len(toks) and toks[k].text == "." and toks[k].start == toks[k - 1].end and len(toks[k - 1].text) <= 4:
-        return k + 1
+    if k < len(toks) and toks[k].text == "." and len(toks[k - 1].text) <= 4 and toks[k].start - toks[k - 1].end <= 1:
+        return k + 1  # "Oct. 5", and "oct . 5" in tokenized text
     return k
 
 
@@ -102,7 +106,7 @@ def read_date(toks: Sequence[Token], i: int, text: str) -> DateRead | None:
         if k < len(toks) and month_at(toks, k, text) is not None and text[toks[k - 1].end:toks[k].start] == " ":
             m = month_at(toks, k, text)
             k = _skip_period(toks, k + 1)
-            y = _year(toks, k) if k < len(toks) and text[toks[k - 1].end:toks[k].start] in (" ", ", ") else None
+            y = _year(toks, k) if k < len(toks) and text[toks[k - 1].end:toks[k].start] in (" ", ", ", " , ") else None
             if y is not None:
                 return DateRead(i, k + 1, year=y, month=m, day=d[0])
             return DateRead(i, k, month=m, day=d[0])

@@ -40,7 +40,7 @@ _TOKEN = re.compile(
   | (?P<ident>(?<![\w.])(?:[A-Za-z]+\d\w*(?:[-‑.+]\w+)*|[A-Za-z]{1,}[-‑]\d+(?:[-‑.]?\w+)*|\d+[A-Za-z]+\d\w*|\d+(?:[-‑]\d+){2,}|\d[-‑][A-Z](?![a-z]))(?![\w]))
   | (?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅐⅑⅒])
   | (?P<spaced>(?<![\d.,])\d{1,3}(?:[ \u202f\u2009\u00a0]\d{3})+(?:\.\d+)?(?![\d,]|\.\d|[ \u202f\u2009\u00a0]\d))
-  | (?P<ptb>(?<![\d.,])\d+ \. \d+(?![\d.,]))
+  | (?P<ptb>(?<![\d.,])(?:\d+[ ]\.[ ]\d+|\d{1,3}(?:[ ],[ ]\d{3})+)(?![\d.,]|[ ][.,][ ]\d))
   | (?P<num>\d+(?:[.,]\d+)*|(?<![\w.,])\.\d+)
   | (?P<word>[^\W\d_²³¹⁰⁻]+(?:['’][^\W\d_²³¹⁰⁻]+)*)
   | (?P<sym>\S)
@@ -87,7 +87,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         elif kind == "vulgar":
             kind = "sym"
         elif kind in ("spaced", "ptb"):
-            # "1 234 567" (grouped with spaces) and "6 . 2" (tokenized text): one number
+            # "1 234 567" (grouped with spaces), "6 . 2" and "80 , 000" (tokenized text): one number
             kind = "num"
             s = re.sub(r"[ \u202f\u2009\u00a0]", "", s)
         append(Token(kind, s, a, m.end(), s.lower()))

@@ -64,6 +64,13 @@ ROWS = [
     (dated("2022-03-10", "Two weeks after March 3, 2022, the city fell."), ["NC302"]),
     (dated("2022-05-01", "About a decade after 2015, the rules changed."), []),
     (dated("2022-05-01", "The 12-year-old boy, born in 2010, moved away."), []),
+    (dated("2022-05-01", "Half a century after 2019, we returned."), []),  # read as "a century": skipped
+    (dated("2022-05-01", "Records are kept for five years after 2019."), []),  # a period, not a gap
+    (dated("2025-11-26", "The judge set a minimum non-parole period of 17 years after convicting her of "
+                         "murder in 2018."), []),
+    (dated("2026-05-20", "Tankers stayed for two months since the war started on February 28, 2026."), []),
+    (dated("2026-05-20", "It has been two months since the war started on February 28, 2026."), []),  # rounds down
+    (dated("2026-06-25", "It has been two months since the war started on February 28, 2026."), ["NC302"]),
 ]
 
 

@@ -24,8 +24,8 @@ DOCS = RuleDocs(
         "see the arithmetic. Dates are read at their written precision: a year is any day of that "
         "year, so 2019 to 2022 is anything from 2 to 4 years, and a month any day of that month; the "
         "stated interval is read through the precision model (\"five years\" is 4.5 to 5.5 years, "
-        "\"a year\" half a year either side, \"more than a year\" anything over one, \"nearly\" and "
-        "\"about\" widen it). When several dates could be the ends, the rule fires only if no "
+        "\"a year\" half a year either side, and, since people count whole units and round down, up "
+        "to one unit more; \"more than a year\" is anything over one, \"nearly\" and \"about\" widen it). When several dates could be the ends, the rule fires only if no "
         "reading fits. A warning, not an error: which event a date belongs to is read from the "
         "sentence, and the document's date may be wrong or missing. Sentences about the future or "
         "the hypothetical (will, would, scheduled, by 2030, ...) are not checked against the "
@@ -45,13 +45,19 @@ _CONNECTIVE = re.compile(r"\s+(after|since|ago|later)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\.\s")
 _MAX_WORDS = 10  # words between "after"/"since" and the date it counts from
 # the interval that "since" measures ends now: "It has been three years since", "in the five years since"
-_SINCE_LEAD = re.compile(r"(?:\b(?:been|is|was|marks?|marked|marking|now|the|past|last|in|over|for|during|within)"
+_SINCE_LEAD = re.compile(r"(?:\b(?:been|is|was|marks?|marked|marking|now|the|past|last|in)"
                          r"\s*|[,;:(—–-]\s*|^\s*)$", re.I)
 # the sentence speaks of the future or the hypothetical: its end need not lie before the document's date
 _NOT_PAST = re.compile(r"\b(?:will|would|shall|going\s+to|scheduled|expected|expects?|plans?|planned|planning|"
                        r"due|set\s+to|until|could|might|should|must|if|unless|aims?|target(?:s|ed)?|projected|"
                        r"forecasts?|predicts?|predicted)\b|'ll\b|\bby\s+(?:the\s+end\s+of\s+|early\s+|late\s+|"
                        r"mid-?)?\d{4}\b", re.I)
+# the interval is a period, not the time between two events: "jailed for 17 years after", "a minimum
+# non-parole period of 17 years after", "sentenced to 17 years after", "the first two years after"
+_PERIOD_LEAD = re.compile(r"\b(?:for|of|to|within|lasting|lasts|last|up\s+to|until|through|extends?|extended|"
+                          r"first|next|following|serve[sd]?|serving|spen[dt]s?|spending|take[ns]?|took|"
+                          r"taking|wait(?:ed|s)?|sentenced|jailed|imprisoned|banned|suspended)\s*$", re.I)
+_GLUED = re.compile(r"(?:\s|-|\band\b|\bor\b|\bto\b|\bof\b|\ba\b|\ban\b)*", re.I)
 _MAY = re.compile(r"\bmay\b")  # lower-case only: the month is "May"
 _PAST_PERFECT = re.compile(r"\b(?:had|'d)\b", re.I)
 
@@ -85,8 +91,15 @@ def _check_one(draft: Draft, q: Quantity, word: str, after: int, tol: Tolerance)
     sent = [x for x in draft.by_sentence.get(index, []) if x is not q]
     a0, b0 = draft.sentence_span(index)
     sentence = text[a0:b0]
-    if word == "since" and not _SINCE_LEAD.search(text[max(a0, q.start - 30):q.start]):
+    lead = text[max(a0, q.start - 30):q.start]
+    if word == "since" and not _SINCE_LEAD.search(lead):
         return None  # "spent two years in jail since ..." measures part of the time, not all of it
+    if word in ("after", "later") and _PERIOD_LEAD.search(lead):
+        return None  # "records are kept for five years after ...": a period, which may run on
+    before = [x for x in sent if x.end <= q.start]
+    if before and _GLUED.fullmatch(text[before[-1].end:q.start]) and \
+            before[-1].kind in ("number", "fraction", "count", "duration"):
+        return None  # "half a century", "two or three years": the extractor read only part of the figure
 
     # the other end, when a date is set beside the interval: "in 2024, five years after ..."
     end = _written_end(draft, sent, q, word, after)
@@ -94,7 +107,7 @@ def _check_one(draft: Draft, q: Quantity, word: str, after: int, tol: Tolerance)
     if word in ("after", "since"):
         anchors = _dates_in_clause(draft, sent, after)
     elif word == "later":
-        anchors = [x for x in sent if x.end <= q.start and x is not end]
+        anchors = [x for x in sent if x.end <= q.start and x is not end and x.kind in ("date", "year")]
     else:  # ago
         anchors = _ago_anchor(draft, sent, q, after)
     starts = [_span(draft, x) for x in anchors]
@@ -229,10 +242,15 @@ def _doc_span(draft: Draft) -> _Span | None:
 def _stated_days(q: Quantity, tol: Tolerance) -> Interval:
     """The stated interval in days, through the precision model. A figure in words with no written
     digit ("a year", "a decade") is read to the nearest unit, like "one year"; a bound keeps its
-    figure ("more than a year" is anything over one year)."""
+    figure ("more than a year" is anything over one year). An interval that is not a bound also
+    admits anything short of one more unit: people count whole units and round down ("two months"
+    at two months and three weeks)."""
     if q.step is None and q.qualifier in ("exact", "approx"):
         q = replace(q, step=1.0 if float(q.value).is_integer() else 0.5)
     iv = interval(q, tol)
+    if q.qualifier in ("exact", "approx"):
+        top = (q.high if q.high is not None else q.value) + 1
+        iv = Interval(iv.low, max(iv.high, top))
     k = _DAYS[q.unit]  # type: ignore[index]
     return Interval(max(0.0, iv.low) * k, iv.high * k if math.isfinite(iv.high) else INF)
 

@@ -39,6 +39,9 @@ ROWS = [
     (dated("2024-01-05", "On Monday, December 4, the bill passed."), []),  # 4 December 2023
     (dated("2023-03-10", "In 2019 the plant opened. On Wednesday, March 6, it closed."), []),  # 6 March 2019
     (dated("2015-10-07", "On Wednesday, the Russian navy fired 26 cruise missiles."), []),  # a weekday alone
+    (dated("2023-03-10", "If March 3 is a Monday, the market opens late."), []),  # a supposition
+    ("The launch is set for Saturday, 4 March 2023, at 9 a.m.", []),
+    ("The launch is set for Sunday, 4 March 2023, at 9 a.m.", ["NC301"]),
     # NC302 elapsed-time: an interval the dates it spans rule out
     (dated("2022-05-01", "Five years after the plant opened in 2019, it closed."), ["NC302"]),
     (dated("2022-05-01", "Three years after the plant opened in 2019, it closed."), []),

@@ -47,6 +47,8 @@ _DATE_THEN_WEEKDAY = re.compile(
 _RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to\b|through\b|thru\b|until\b|and\b|&|or\b)\s*\d", re.I)
 # the weekday ends a range of weekdays: "Monday to Friday, March 6"
 _RANGE_BEFORE = re.compile(r"(?:[-–—]|\bto|\bthrough|\bthru|\buntil|\band|\bor|&)\s*$", re.I)
+# "if March 3 is a Monday": a supposition, not a claim
+_CONDITIONAL = re.compile(r"\b(?:if|when|whenever|whether|unless|suppose|assuming)\s+$", re.I)
 _SLASHED = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})")
 _LOOKBACK = 3  # sentences before whose written years are tried for a yearless date
 
@@ -91,7 +93,8 @@ def _pairs(draft: Draft) -> Iterator[tuple[Quantity, Quantity]]:
                 continue
             prev = qs[i - 1] if i > 0 else None
             if prev is not None and _is_day(prev) and prev.start not in paired and prev.end <= q.start and \
-                    _DATE_THEN_WEEKDAY.fullmatch(text[prev.end:q.start]) and not _range_follows(draft, prev):
+                    _DATE_THEN_WEEKDAY.fullmatch(text[prev.end:q.start]) and not _range_follows(draft, prev) and \
+                    not _CONDITIONAL.search(text[max(0, prev.start - 12):prev.start]):
                 yield q, prev
 
 

@@ -31,3 +31,11 @@ def test_extract_case(case):
             assert math.isclose(got, want, rel_tol=1e-9), (field, got, want)
         else:
             assert got == want, (field, got, want)
+
+
+def test_decimals_set_the_step():
+    """"3.0 million" is written to a tenth of a million, "0.000 percent" to a thousandth."""
+    (q,) = [q for q in numcheck.extract("It took 3.0 million hours.") if q.text == "3.0 million"]
+    assert math.isclose(q.step, 1e5)
+    (p,) = numcheck.extract("Growth was 0.000 percent.")
+    assert math.isclose(p.step, 0.001)

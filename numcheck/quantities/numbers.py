@@ -159,7 +159,7 @@ def read_cardinal(atoms: Sequence[Atom], k: int = 0, *, allow_leading_a: bool = 
         a = atoms[j]
         kind = a.kind
         if kind in ("U", "T", "X", "D"):
-            if kind == "D" and a.value != int(a.value) and current is None and total == 0:
+            if kind == "D" and a.decimals > 0 and current is None and total == 0:
                 current = a.value
                 decimals = a.decimals
                 step = 10.0 ** -a.decimals
@@ -175,7 +175,7 @@ def read_cardinal(atoms: Sequence[Atom], k: int = 0, *, allow_leading_a: bool = 
                 current = (current or 0.0) + a.value
                 last = kind
                 words = words or kind != "D"
-                if kind == "D" and a.value != int(a.value):
+                if kind == "D" and a.decimals > 0:
                     break
                 j += 1
                 consumed = j

@@ -738,7 +738,11 @@ class Reader:
         """"45 and 50 mg": the unit after the second number is the first one's too."""
         p = f.last
         second = None
-        while self.low(p) in ("and", "or", ",") and p + 1 < len(self.toks) and self.toks[p + 1].kind == "num":
+        if f.integer_digits and 1000 <= f.value <= 2200:
+            return  # "in 2019, five years ago": a year, not 2019 years
+        while p + 1 < len(self.toks) and (
+                (self.low(p) in ("and", "or", ",") and self.toks[p + 1].kind == "num")
+                or (self.low(p) in ("and", "or") and self.lex.cardinal_word(self.toks[p + 1].low) is not None)):
             second = read_number(self.toks, p + 1, self.text)
             if second is None:
                 return

@@ -67,6 +67,7 @@ class Lexicon:
     after_needs_clause_end: frozenset[str]
     change_verbs: frozenset[str]
     words: Mapping[str, Any]  # the lists of words.en.json, as sets or dicts
+    qualifier_starts: frozenset[str]  # first words of every qualifier phrase (a quick reject)
 
     def cardinal_word(self, w: str) -> float | None:
         for table in (self.units, self.teens, self.tens):
@@ -108,4 +109,5 @@ def lexicon() -> Lexicon:
         after_refines={k: v for k, v in q["after_refines"].items() if not k.startswith("_")},
         after_needs_clause_end=frozenset(q["after_needs_clause_end"]),
         change_verbs=frozenset(q["change_verbs"]), words=words,
+        qualifier_starts=frozenset(k[0] for k in [*_phrases(q["before"]), *_phrases(q["after"])]),
     )

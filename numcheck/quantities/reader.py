@@ -216,6 +216,8 @@ class Reader:
     # --- figures -------------------------------------------------------------------------
     def qualifier_at(self, i: int, table) -> tuple[str, str, int] | None:
         """Longest qualifier phrase at token i: (surface, qualifier, index after)."""
+        if i >= len(self.toks) or self.toks[i].low not in self.lex.qualifier_starts:
+            return None
         best = None
         words: list[str] = []
         for k in range(i, min(len(self.toks), i + 6)):

@@ -8,23 +8,13 @@ formats output: that is `numcheck.report`.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from numcheck.checks import Finding, Rule, Settings, run_checks
 from numcheck.checks import registry
 from numcheck.claims import Draft
-from numcheck.document import (
-    STDIN,
-    STDIN_NAME,
-    FrontMatterError,
-    InputError,
-    PathArg,
-    expand_paths,
-    read_stdin,
-    read_text,
-)
+from numcheck.document import FrontMatterError, InputError, PathArg, iter_documents
 
 __all__ = ["CheckResult", "check_text", "check_paths", "InputError"]
 
@@ -90,18 +80,13 @@ def check_paths(
     """
     results: list[CheckResult] = []
     errors: list[InputError] = []
-    # Not read_documents: it would read every file before the first is checked,
-    # and splits errors from documents; one pass keeps memory to one file.
-    for entry in expand_paths(paths):
-        if isinstance(entry, InputError):
-            errors.append(entry)
+    # one file at a time, so memory holds one draft and its findings
+    for item in iter_documents(paths):
+        if isinstance(item, InputError):
+            errors.append(item)
             continue
         try:
-            if entry == STDIN:
-                name, text = STDIN_NAME, read_stdin()
-            else:
-                name, text = os.fspath(entry), read_text(entry)
-            results.append(check_text(text, name, date, settings, rules=rules))
+            results.append(check_text(item.text, item.path, date, settings, rules=rules))
         except InputError as exc:
             errors.append(exc)
     return results, errors

@@ -13,7 +13,7 @@ import sys
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Iterable, Iterator, Optional, Union
 
 PathArg = Union[str, os.PathLike]
 
@@ -185,21 +185,28 @@ def expand_paths(paths: Iterable[PathArg]) -> list[Union[str, InputError]]:
     return expanded
 
 
+def iter_documents(paths: Iterable[PathArg]) -> Iterator[Union[Document, InputError]]:
+    """Each path's document (folders expanded, "-" is standard input), or the error that
+    stopped it, in order, one file read at a time."""
+    for entry in expand_paths(paths):
+        if isinstance(entry, InputError):
+            yield entry
+            continue
+        try:
+            if entry == STDIN:
+                yield Document(STDIN_NAME, read_stdin())
+            else:
+                yield Document(os.fspath(entry), read_text(entry))
+        except InputError as exc:
+            yield exc
+
+
 def read_documents(paths: Iterable[PathArg]) -> tuple[list[Document], list[InputError]]:
     """Read every path (folders expanded); bad ones come back as errors, in order."""
     documents: list[Document] = []
     errors: list[InputError] = []
-    for entry in expand_paths(paths):
-        if isinstance(entry, InputError):
-            errors.append(entry)
-            continue
-        try:
-            if entry == STDIN:
-                documents.append(Document(STDIN_NAME, read_stdin()))
-            else:
-                documents.append(Document(entry, read_text(entry)))
-        except InputError as exc:
-            errors.append(exc)
+    for item in iter_documents(paths):
+        (errors if isinstance(item, InputError) else documents).append(item)
     return documents, errors
 
 

@@ -56,6 +56,11 @@ class Draft:
         a, b = self.sentence_span(index)
         return self.text[a:b]
 
+    @cached_property
+    def changes(self) -> list["Change"]:
+        """Changes stated with their from/to values, found once for every rule that reads them."""
+        return find_changes(self)
+
     def between(self, a: Quantity, b: Quantity) -> str:
         """The text between two figures (empty when they overlap)."""
         return self.text[a.end:b.start] if a.end <= b.start else ""
@@ -84,7 +89,7 @@ class Change:
     direction: int  # +1 said to rise, -1 said to fall, 0 not said
 
 
-def changes(draft: Draft) -> list[Change]:
+def find_changes(draft: Draft) -> list[Change]:
     out: list[Change] = []
     text = draft.text
     for index, qs in draft.by_sentence.items():

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
 from numcheck.checks.precision import Interval, Tolerance, divide, fmt, interval, pair_intervals
-from numcheck.claims import Change, Draft, changes
+from numcheck.claims import Change, Draft
 
 DOCS = RuleDocs(
     what="A percentage or fraction given for a change that does not match the values the change "
@@ -24,7 +24,7 @@ DOCS = RuleDocs(
 
 def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
     tol = Tolerance(settings.hedge)
-    for ch in changes(draft):
+    for ch in draft.changes:
         before, after = _ends(ch)
         if before.low <= 0:
             continue

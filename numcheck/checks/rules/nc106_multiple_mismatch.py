@@ -6,7 +6,7 @@ from typing import Iterator
 
 from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
 from numcheck.checks.precision import Interval, divide, fmt, pair_intervals
-from numcheck.claims import Draft, changes
+from numcheck.claims import Draft
 
 DOCS = RuleDocs(
     what="A multiple (doubled, tripled, halved, \"fell by half\", \"twice as many\") stated for a "
@@ -21,7 +21,7 @@ DOCS = RuleDocs(
 
 
 def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
-    for ch in changes(draft):
+    for ch in draft.changes:
         before, after = pair_intervals(ch.before, ch.after)
         if before.low <= 0:
             continue

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
 from numcheck.checks.precision import Interval, Tolerance, interval, rounding_interval, subtract
-from numcheck.claims import Draft, changes
+from numcheck.claims import Draft
 
 DOCS = RuleDocs(
     what="A gap between two percentages given with the wrong size (\"led by 6 points, 49% to 45%\": "
@@ -70,7 +70,7 @@ def _number_text(q) -> str:
 
 def _percent_for_points(draft: Draft, tol: Tolerance) -> Iterator[Finding]:
     """From 39% to 41% called "a 2% rise": percent used for a change in percentage points."""
-    for ch in changes(draft):
+    for ch in draft.changes:
         if not (ch.before.kind == ch.after.kind == "percent"):
             continue
         points = abs(ch.after.value - ch.before.value)

@@ -1,0 +1,283 @@
+"""Reading reference tables: the hand-kept CSV format, and published tables through a descriptor.
+
+Hand-kept (a contract): a CSV with a header; required columns `subject`, `measure`,
+`value`; optional `unit`, `as_of`, `tolerance`, `source`; any other column is kept and
+shown in messages. `subject` and `measure` may list alternative names separated by `|`.
+
+Published: a table used as it is (the World Bank's population), through a TOML
+descriptor beside it that says which column names the subject, which holds the
+time and which the value, what the table measures, and aliases for subjects.
+
+A table with any fault is reported (`file:line: what is wrong`) and not used at all.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from numcheck.tables.model import Fact, References, TableError
+from numcheck.tables.units import canonical_unit
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+REQUIRED = ("subject", "measure", "value")
+OPTIONAL = ("unit", "as_of", "tolerance", "source")
+DESCRIPTOR_KEYS = {"table", "subject", "subject_also", "time", "value", "measure", "unit", "scale", "source",
+                   "tolerance", "aliases"}
+
+
+def load_references(paths: Iterable[str | os.PathLike]) -> tuple[References, list[TableError]]:
+    """Every usable table among `paths` (files or folders), and the errors of the others."""
+    refs = References()
+    errors: list[TableError] = []
+    for kind, path in _table_files(paths, errors):
+        try:
+            facts = list(_read_descriptor(path) if kind == "descriptor" else _read_hand_kept(path))
+            _check_duplicates(facts)
+        except TableError as exc:
+            errors.append(exc)
+            continue
+        for fact in facts:
+            refs.add(fact)
+        refs.tables.append(path)
+    return refs, errors
+
+
+def _table_files(paths: Iterable[str | os.PathLike], errors: list[TableError]) -> Iterator[tuple[str, str]]:
+    """(kind, path) for each table: descriptors first claim their CSV; other CSVs are hand-kept."""
+    files: list[str] = []
+    for p in paths:
+        p = os.fspath(p)
+        if os.path.isdir(p):
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                files.extend(os.path.join(root, n) for n in sorted(names) if n.endswith((".csv", ".toml")))
+        elif os.path.isfile(p):
+            files.append(p)
+        else:
+            errors.append(TableError(p, "no such file or folder"))
+    claimed: set[str] = set()
+    for f in files:
+        if f.endswith(".toml"):
+            table = _descriptor_table(f)
+            if table:
+                claimed.add(os.path.normpath(table))
+    for f in files:
+        if f.endswith(".toml"):
+            yield "descriptor", f
+        elif os.path.normpath(f) not in claimed:
+            yield "hand-kept", f
+
+
+def _descriptor_table(path: str) -> str | None:
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None  # reported when the descriptor itself is read
+    table = data.get("table")
+    return os.path.join(os.path.dirname(path), table) if isinstance(table, str) else None
+
+
+# --- the hand-kept format ------------------------------------------------------------------
+
+def _read_text(path: str) -> str:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise TableError(path, f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise TableError(path, "is not UTF-8 text", line) from None
+
+
+def _rows(path: str, text: str) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise TableError(path, "is empty: a header row is needed", 1) from None
+    except csv.Error as exc:
+        raise TableError(path, f"is not valid CSV: {exc}", 1) from None
+    header = [h.strip() for h in header]
+
+    def rows() -> Iterator[tuple[int, dict[str, str]]]:
+        try:
+            for cells in reader:
+                if not any(c.strip() for c in cells):
+                    continue
+                if len(cells) > len(header):
+                    raise TableError(path, f"has {len(cells)} cells but the header has {len(header)}",
+                                     reader.line_num)
+                yield reader.line_num, dict(zip(header, (c.strip() for c in cells)))
+        except csv.Error as exc:
+            raise TableError(path, f"is not valid CSV: {exc}", reader.line_num) from None
+
+    return header, rows()
+
+
+def _read_hand_kept(path: str) -> Iterator[Fact]:
+    header, rows = _rows(path, _read_text(path))
+    lower = {h.lower(): h for h in header}
+    missing = [c for c in REQUIRED if c not in lower]
+    if missing:
+        raise TableError(path, f"missing required column{'s' if len(missing) > 1 else ''} "
+                               f"{', '.join(missing)} (the header is: {', '.join(header)})", 1)
+    extra_columns = [h for h in header if h.lower() not in REQUIRED + OPTIONAL]
+    for line, row in rows:
+        cell = {k: row.get(lower[k], "") for k in lower}
+        subjects = _names(cell["subject"])
+        measures = _names(cell["measure"])
+        if not subjects or not measures:
+            raise TableError(path, "a row needs a subject and a measure", line)
+        value, date = _value(path, line, cell["value"])
+        yield Fact(
+            subjects=subjects, measures=measures, value=value, date=date,
+            unit=_unit(path, line, cell.get("unit", "")), as_of=_as_of(path, line, cell.get("as_of", "")),
+            tolerance=_tolerance(path, line, cell.get("tolerance", "")), source=cell.get("source", ""),
+            path=path, line=line,
+            extra=tuple((h, row.get(h, "")) for h in extra_columns if row.get(h, "")),
+        )
+
+
+def _names(cell: str) -> tuple[str, ...]:
+    return tuple(n.strip() for n in cell.split("|") if n.strip())
+
+
+_NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?$")
+
+
+def _number(text: str) -> float | None:
+    text = text.strip()
+    if not _NUMBER.match(text):
+        return None
+    return float(text.replace(",", ""))
+
+
+def _value(path: str, line: int, text: str) -> tuple[float | None, dt.date | None]:
+    number = _number(text)
+    if number is not None:
+        return number, None
+    try:
+        return None, dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise TableError(path, f"value {text!r} is neither a number nor a date (YYYY-MM-DD)", line) from None
+
+
+def _unit(path: str, line: int, text: str) -> str | None:
+    if not text.strip():
+        return None
+    unit = canonical_unit(text)
+    if unit is None:
+        raise TableError(path, f"unit {text!r} is not a unit numcheck knows", line)
+    return unit
+
+
+def _as_of(path: str, line: int, text: str) -> int | dt.date | None:
+    text = text.strip()
+    if not text:
+        return None
+    if re.fullmatch(r"\d{4}", text):
+        return int(text)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise TableError(path, f"as_of {text!r} is neither a year nor a date (YYYY-MM-DD)", line) from None
+
+
+def _tolerance(path: str, line: int, text: str) -> float:
+    text = text.strip()
+    if not text:
+        return 0.0
+    value = _number(text)
+    if value is None or not 0 <= value < 1:
+        raise TableError(path, f"tolerance {text!r} is not a fraction between 0 and 1 (0.02 is 2%)", line)
+    return value
+
+
+def _check_duplicates(facts: list[Fact]) -> None:
+    """Two rows giving different values for the same subject, measure and time."""
+    seen: dict[tuple, Fact] = {}
+    for f in facts:
+        key = (f.subjects[0].lower(), f.measures[0].lower(), f.as_of)
+        other = seen.get(key)
+        if other is not None and (other.value, other.date) != (f.value, f.date):
+            raise TableError(f.path, f"gives {f.subjects[0]}, {f.measures[0]}"
+                                     f"{'' if f.as_of is None else f' in {f.as_of}'} a second value, "
+                                     f"different from line {other.line}", f.line)
+        seen.setdefault(key, f)
+
+
+# --- published tables through a descriptor --------------------------------------------------
+
+def _key_line(text: str, key: str) -> int | None:
+    m = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _read_descriptor(path: str) -> Iterator[Fact]:
+    text = _read_text(path)
+    try:
+        desc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise TableError(path, f"is not valid TOML: {exc}") from None
+    for key in desc:
+        if key not in DESCRIPTOR_KEYS:
+            raise TableError(path, f"unknown key {key!r} (known: {', '.join(sorted(DESCRIPTOR_KEYS))})",
+                             _key_line(text, key))
+    for key in ("table", "subject", "value", "measure"):
+        if not isinstance(desc.get(key), str) or not desc[key].strip():
+            raise TableError(path, f"needs {key} = \"...\"", _key_line(text, key))
+    table = os.path.join(os.path.dirname(path), desc["table"])
+    header, rows = _rows(table, _read_text(table))
+    columns = {"subject": desc["subject"], "value": desc["value"]}
+    if desc.get("time"):
+        columns["time"] = desc["time"]
+    also = desc.get("subject_also", [])
+    if not isinstance(also, list) or not all(isinstance(a, str) for a in also):
+        raise TableError(path, "subject_also must be a list of column names", _key_line(text, "subject_also"))
+    for key, column in [*columns.items(), *(("subject_also", a) for a in also)]:
+        if column not in header:
+            raise TableError(path, f"{key} names column {column!r}, which {desc['table']} does not have "
+                                   f"(its columns: {', '.join(header)})", _key_line(text, key))
+    scale = desc.get("scale", 1)
+    if not isinstance(scale, (int, float)) or scale <= 0:
+        raise TableError(path, "scale must be a positive number", _key_line(text, "scale"))
+    tolerance = desc.get("tolerance", 0.0)
+    if not isinstance(tolerance, (int, float)) or not 0 <= tolerance < 1:
+        raise TableError(path, "tolerance must be a fraction between 0 and 1", _key_line(text, "tolerance"))
+    unit = None
+    if desc.get("unit"):
+        unit = canonical_unit(str(desc["unit"]))
+        if unit is None:
+            raise TableError(path, f"unit {desc['unit']!r} is not a unit numcheck knows", _key_line(text, "unit"))
+    aliases: dict[str, list[str]] = {}
+    for alias, name in (desc.get("aliases") or {}).items():
+        aliases.setdefault(str(name).lower(), []).append(str(alias))
+    measures = _names(desc["measure"])
+    source = str(desc.get("source", ""))
+    for line, row in rows:
+        raw = row.get(columns["value"], "")
+        if not raw:
+            continue  # published tables leave gaps
+        value = _number(raw)
+        if value is None:
+            raise TableError(table, f"value {raw!r} in column {columns['value']!r} is not a number", line)
+        as_of = None
+        if "time" in columns:
+            as_of = _as_of(table, line, row.get(columns["time"], ""))
+        name = row.get(columns["subject"], "")
+        names = (name, *(row.get(a, "") for a in also), *aliases.get(name.lower(), ()))
+        yield Fact(subjects=tuple(n for n in names if n), measures=measures, value=value * scale, date=None,
+                   unit=unit, as_of=as_of, tolerance=float(tolerance), source=source, path=table, line=line)

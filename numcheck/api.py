@@ -29,6 +29,10 @@ class CheckResult:
     findings: tuple[Finding, ...]
     quantities: int  # figures read in the text
     checks: int  # rules run over it
+    verdicts: tuple = ()  # numcheck.tables.match.Verdict for each figure checked against a table
+
+    def verdict_count(self, status: str) -> int:
+        return sum(1 for v in self.verdicts if v.status == status)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -56,6 +60,12 @@ def check_text(
     except FrontMatterError as exc:
         raise InputError(path, exc.message, line=exc.line) from None
     findings = tuple(run_checks(draft, settings, rules=chosen))
+    verdicts: tuple = ()
+    if settings.references is not None:
+        from numcheck.tables.match import verdicts as table_verdicts
+        from numcheck.checks.precision import Tolerance
+
+        verdicts = tuple(table_verdicts(draft, settings.references, Tolerance(settings.hedge)))  # type: ignore[arg-type]
     return CheckResult(
         path=path,
         text=text,
@@ -63,6 +73,7 @@ def check_text(
         findings=findings,
         quantities=len(draft.quantities),
         checks=len(chosen),
+        verdicts=verdicts,
     )
 
 

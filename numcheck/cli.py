@@ -72,6 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
         "(overrides a front matter date:)"
     )
     check.add_argument(
+        "--reference", action="append", metavar="PATH", default=None,
+        help="a reference table or a folder of them (repeatable); without it, reference/ beside the "
+        "draft or in the working folder is used when present"
+    )
+    check.add_argument("--show-verified", action="store_true",
+                       help="list the figures a reference table confirms")
+    check.add_argument("--show-unmatched", action="store_true",
+                       help="list the figures no reference row matched (with reference tables in use)")
+    check.add_argument(
         "--hedge-tolerance", type=_tolerance, default=0.10, metavar="FRACTION",
         help="how far a hedged figure ('about 40%%', 'nearly 2 million') may be from the arithmetic, "
         "as a fraction of the figure (default: 0.10)"
@@ -93,7 +102,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else EXIT_INPUT_ERROR)
     try:
         if args.command == "check":
-            return run_check(args.paths, args.format, args.fail_on, args.date, args.hedge_tolerance)
+            return run_check(args.paths, args.format, args.fail_on, args.date, args.hedge_tolerance,
+                             args.reference, args.show_verified, args.show_unmatched)
         if args.command == "rules":
             return run_rules()
         if args.command == "rule":
@@ -137,8 +147,20 @@ def _tolerance(text: str) -> float:
     return value
 
 
+def default_references(paths: Sequence[str]) -> list[str]:
+    """reference/ beside each draft (in its folder), and in the working folder, where they exist."""
+    candidates = [os.path.join(p if os.path.isdir(p) else os.path.dirname(p) or ".", "reference")
+                  for p in paths if p != "-"]
+    found: list[str] = []
+    for c in [*candidates, "reference"]:
+        if os.path.isdir(c) and os.path.abspath(c) not in {os.path.abspath(f) for f in found}:
+            found.append(c)
+    return found
+
+
 def run_check(paths: Sequence[str], fmt: str, fail_on: str, date_text: Optional[str],
-              hedge: float = 0.10) -> int:
+              hedge: float = 0.10, reference: Optional[Sequence[str]] = None,
+              show_verified: bool = False, show_unmatched: bool = False) -> int:
     from numcheck.api import check_paths
     from numcheck.checks import Settings
     from numcheck.report import at_or_above
@@ -150,18 +172,27 @@ def run_check(paths: Sequence[str], fmt: str, fail_on: str, date_text: Optional[
         except ValueError as exc:
             _error(str(exc))
             return EXIT_INPUT_ERROR
-    results, errors = check_paths(paths, date, Settings(hedge=hedge))
+    from numcheck.tables import load_references
+
+    # a table with a fault is reported and nothing is checked against it; the others are used
+    refs, table_errors = load_references(reference if reference is not None else default_references(paths))
+    for error in table_errors:
+        _error(str(error))
+    settings = Settings(hedge=hedge, references=refs if refs else None)
+    results, errors = check_paths(paths, date, settings)
     for error in errors:
         _error(str(error))
+    errors = [*table_errors, *errors]
     # Built whole before anything is written, as for extract.
     if fmt == "json":
         from numcheck.report.json import render_json
 
-        output = render_json(results)
+        output = render_json(results, show_verified, show_unmatched)
     else:
         from numcheck.report.text import render_text
 
-        output = render_text(results, colour=use_colour(sys.stdout))
+        output = render_text(results, colour=use_colour(sys.stdout), show_verified=show_verified,
+                             show_unmatched=show_unmatched)
     _write(output, utf8_bytes=fmt == "json")
     if errors:
         return EXIT_INPUT_ERROR

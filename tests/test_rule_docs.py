@@ -8,6 +8,7 @@ import pytest
 from numcheck.checks import RULES, Settings, run_checks
 from numcheck.claims import Draft
 from numcheck.document import split_front_matter
+from numcheck.tables import references_from_csv
 
 IDS = [r.code for r in RULES]
 
@@ -15,7 +16,8 @@ IDS = [r.code for r in RULES]
 def _findings(rule, text):
     body_start, date = split_front_matter(text)
     draft = Draft.read(text, "<example>", date)
-    return [f for f in run_checks(draft, Settings(), rules=[rule])]
+    refs = references_from_csv(rule.docs.reference) if rule.docs.reference else None
+    return [f for f in run_checks(draft, Settings(references=refs), rules=[rule])]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)

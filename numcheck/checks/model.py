@@ -42,12 +42,14 @@ class RuleDocs:
     quiet: str
     fix: str
     fires_fix: str | None = None  # the replacement the firing example should suggest, if any
+    reference: str | None = None  # a hand-kept reference table (CSV text) the examples are checked against
 
 
 @dataclass(frozen=True)
 class Settings:
     hedge: float = 0.10  # relative tolerance of about, around, nearly...
     severity: dict[str, str] = field(default_factory=dict)  # per-rule severity overrides
+    references: object | None = None  # numcheck.tables.References: the reference tables in use
 
 
 Check = Callable[["Draft", Settings], Iterable[Finding]]

@@ -94,7 +94,8 @@ def interval(q: Quantity, tol: Tolerance = Tolerance(), value: float | None = No
         h = _fraction_halfwidth(v)
         base = Interval(v - h, v + h)
     elif hi is not None:
-        base = Interval(rounding_interval(v, q.step).low, rounding_interval(hi, q.step).high)
+        lo_end, hi_end = min(v, hi), max(v, hi)  # "-18 to -34 °C" runs downwards
+        base = Interval(rounding_interval(lo_end, q.step).low, rounding_interval(hi_end, q.step).high)
     elif q.kind in ("count", "number") and v == int(v) and abs(v) < 1000 and (q.step is None or q.step <= 1):
         base = Interval(v, v)  # "26 missiles": small counts are counted, not rounded
     else:

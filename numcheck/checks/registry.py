@@ -16,6 +16,7 @@ from numcheck.checks.rules import (
     nc301_weekday_date,
     nc302_elapsed_time,
 )
+from numcheck.tables import rule as nc401_reference_conflict
 
 RULES: tuple[Rule, ...] = tuple(sorted((
     nc101_ratio_percent.RULE,
@@ -29,6 +30,7 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     nc201_same_count_conflict.RULE,
     nc301_weekday_date.RULE,
     nc302_elapsed_time.RULE,
+    nc401_reference_conflict.RULE,
 ), key=lambda r: r.code))
 
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}

@@ -72,7 +72,7 @@ class Reader:
             value=float(f.value), kind=f.kind, start=start, end=end, text=self.text[start:end], unit=f.unit,
             high=f.high, qualifier=f.qualifier, qualifier_text=f.qualifier_text, noun=f.noun,
             noun_phrase=f.noun_phrase, part=f.part, whole=f.whole, versus=f.versus, step=f.step,
-            approximate_words=f.words,
+            approximate_words=f.words, year=int(f.value) if f.kind == "year" else None,
         ))
 
     def emit_date(self, d: DateRead, kind: str = "date", qualifier: tuple[str, str] | None = None,

@@ -16,7 +16,8 @@ from numcheck.document import LineIndex
 if TYPE_CHECKING:
     from numcheck.api import CheckResult
 
-__all__ = ["Span", "Located", "Summary", "locate", "ordered", "summarize", "at_or_above", "SEVERITIES"]
+__all__ = ["Span", "Located", "Summary", "locate", "ordered", "summarize", "at_or_above", "verdict_lines",
+           "SEVERITIES"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,9 @@ class Summary:
     quantities: int
     checks: int  # rules run, summed over files
     counts: dict[str, int]  # severity -> findings; every severity present, 0 included
+    verified: int = 0  # figures consistent with a reference table
+    unmatched: int = 0  # figures no reference row matched (only counted when tables are in use)
+    tables: bool = False  # were reference tables in use
 
 
 def locate(index: LineIndex, start: int, end: int) -> Span:
@@ -74,7 +78,21 @@ def summarize(results: Sequence["CheckResult"]) -> Summary:
         quantities=sum(r.quantities for r in results),
         checks=sum(r.checks for r in results),
         counts=counts,
+        verified=sum(r.verdict_count("consistent") for r in results),
+        unmatched=sum(r.verdict_count("unmatched") for r in results),
+        tables=any(r.verdicts for r in results),
     )
+
+
+def verdict_lines(results: Sequence["CheckResult"], status: str) -> list[tuple[str, Span, object]]:
+    """(path, span, verdict) for every figure with this table verdict, by path and position."""
+    out = []
+    for result in sorted(results, key=lambda r: r.path):
+        index = LineIndex(result.text)
+        for v in result.verdicts:
+            if v.status == status:
+                out.append((result.path, locate(index, v.figure.start, v.figure.end), v))
+    return out
 
 
 def at_or_above(findings: Iterable[Finding], level: str) -> bool:

@@ -17,7 +17,7 @@ import json
 from typing import TYPE_CHECKING, Any, Sequence
 
 from numcheck.checks import SEVERITIES
-from numcheck.report import Located, Span, locate, ordered, summarize
+from numcheck.report import Located, Span, locate, ordered, summarize, verdict_lines
 
 if TYPE_CHECKING:
     from numcheck.api import CheckResult
@@ -52,9 +52,10 @@ def _finding(item: Located) -> dict[str, Any]:
     }
 
 
-def report_dict(results: Sequence["CheckResult"]) -> dict[str, Any]:
+def report_dict(results: Sequence["CheckResult"], show_verified: bool = False,
+                show_unmatched: bool = False) -> dict[str, Any]:
     summary = summarize(results)
-    return {
+    out: dict[str, Any] = {
         "version": VERSION,
         "findings": [_finding(item) for item in ordered(results)],
         "summary": {
@@ -63,7 +64,21 @@ def report_dict(results: Sequence["CheckResult"]) -> dict[str, Any]:
             "findings": {s: summary.counts.get(s, 0) for s in SEVERITIES},
         },
     }
+    if summary.tables:  # additions for reference tables; the keys above are unchanged
+        out["summary"]["verified"] = summary.verified
+        out["summary"]["unmatched"] = summary.unmatched
+        if show_verified:
+            out["verified"] = [_verdict(path, span, v) for path, span, v in verdict_lines(results, "consistent")]
+        if show_unmatched:
+            out["unmatched"] = [_verdict(path, span, v) for path, span, v in verdict_lines(results, "unmatched")]
+    return out
 
 
-def render_json(results: Sequence["CheckResult"]) -> str:
-    return json.dumps(report_dict(results), ensure_ascii=False, indent=2) + "\n"
+def _verdict(path: str, span: Span, v) -> dict[str, Any]:
+    return {"path": path, "line": span.line, "column": span.column, "end_line": span.end_line,
+            "end_column": span.end_column, "surface": v.figure.text, "message": v.message or None,
+            "nearest_year": v.weak}
+
+
+def render_json(results: Sequence["CheckResult"], show_verified: bool = False, show_unmatched: bool = False) -> str:
+    return json.dumps(report_dict(results, show_verified, show_unmatched), ensure_ascii=False, indent=2) + "\n"

@@ -17,7 +17,8 @@ import unicodedata
 from typing import TYPE_CHECKING, Sequence
 
 from numcheck.api import check_text
-from numcheck.report import Located, Summary, locate, ordered, summarize
+from numcheck.checks import Settings
+from numcheck.report import Located, Summary, locate, ordered, summarize, verdict_lines
 
 if TYPE_CHECKING:
     from numcheck.api import CheckResult
@@ -121,17 +122,28 @@ def render_summary(summary: Summary, colour: bool = False) -> str:
             _paint(p, _SEVERITY_STYLE[s], colour) if counts.get(s, 0) else p
             for p, s in zip(parts, ("error", "warning", "info"))
         ]
+    tables = ""
+    if summary.tables:
+        tables = f"; {summary.verified} verified against reference tables, {summary.unmatched} unmatched"
     return (
         f"{_plural(summary.files, 'file')}, {_plural(summary.quantities, 'figure')} read, "
-        f"{_plural(summary.checks, 'check')} made: {', '.join(parts)}\n"
+        f"{_plural(summary.checks, 'check')} made: {', '.join(parts)}{tables}\n"
     )
 
 
-def render_text(results: Sequence["CheckResult"], colour: bool = False) -> str:
-    """The whole text report: the findings, then the summary line."""
+def render_text(results: Sequence["CheckResult"], colour: bool = False, show_verified: bool = False,
+                show_unmatched: bool = False) -> str:
+    """The whole text report: the findings, figures verified or unmatched if asked, the summary line."""
     findings = render_findings(results, colour)
+    shown = ""
+    if show_verified:
+        shown += "".join(f"{path}:{span.line}:{span.column}: verified{' (nearest year)' if v.weak else ''}: "
+                         f"{v.message}\n" for path, span, v in verdict_lines(results, "consistent"))
+    if show_unmatched:
+        shown += "".join(f"{path}:{span.line}:{span.column}: unmatched: {v.figure.text}\n"
+                         for path, span, v in verdict_lines(results, "unmatched"))
     summary = render_summary(summarize(results), colour)
-    return findings + ("\n" if findings else "") + summary
+    return findings + ("\n" if findings else "") + shown + ("\n" if shown else "") + summary
 
 
 # --- rule documentation (`numcheck rules`, `numcheck rule CODE`) ----------------------------
@@ -153,7 +165,12 @@ def render_rule_list(rules: Sequence["Rule"]) -> str:
 def render_rule(rule: "Rule") -> str:
     """A rule's docs in ruff's style (Markdown); the example's finding is computed, not pasted."""
     docs = rule.docs
-    example = check_text(docs.fires, EXAMPLE_PATH, rules=[rule])
+    settings = Settings()
+    if docs.reference:
+        from numcheck.tables import references_from_csv
+
+        settings = Settings(references=references_from_csv(docs.reference, "example-reference.csv"))
+    example = check_text(docs.fires, EXAMPLE_PATH, settings=settings, rules=[rule])
     produced = render_findings([example]).rstrip("\n")
     if not produced:
         # The docs tests guard against this; say so rather than show an empty block.
@@ -164,7 +181,9 @@ def render_rule(rule: "Rule") -> str:
         rule.summary,
         "## What it does\n" + docs.what,
         "## Why is this bad?\n" + docs.why,
-        "## Example\n" + _fenced(docs.fires) + "\n\nnumcheck reports:\n\n" + _fenced(produced),
+        "## Example\n" + _fenced(docs.fires)
+        + (f"\n\nwith the reference table example-reference.csv:\n\n{_fenced(docs.reference)}" if docs.reference else "")
+        + "\n\nnumcheck reports:\n\n" + _fenced(produced),
         "## Use instead\n" + _fenced(docs.quiet),
         "## How to fix\n" + docs.fix,
     ]

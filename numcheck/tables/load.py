@@ -80,10 +80,12 @@ def _table_files(paths: Iterable[str | os.PathLike], errors: list[TableError]) -
 
 
 def _descriptor_table(path: str) -> str | None:
+    """The table a descriptor describes; for one that cannot be read, the CSV of the same name,
+    so that its table is not mistaken for a hand-kept one (the descriptor's error is enough)."""
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None  # reported when the descriptor itself is read
+        return os.path.splitext(path)[0] + ".csv"
     table = data.get("table")
     return os.path.join(os.path.dirname(path), table) if isinstance(table, str) else None
 
@@ -127,8 +129,23 @@ def _rows(path: str, text: str) -> tuple[list[str], Iterator[tuple[int, dict[str
     return header, rows()
 
 
+def references_from_csv(text: str, path: str = "<reference>") -> References:
+    """References from hand-kept CSV text (a rule's documented example carries one)."""
+    refs = References()
+    facts = list(_hand_kept(path, text))
+    _check_duplicates(facts)
+    for fact in facts:
+        refs.add(fact)
+    refs.tables.append(path)
+    return refs
+
+
 def _read_hand_kept(path: str) -> Iterator[Fact]:
-    header, rows = _rows(path, _read_text(path))
+    return _hand_kept(path, _read_text(path))
+
+
+def _hand_kept(path: str, text: str) -> Iterator[Fact]:
+    header, rows = _rows(path, text)
     lower = {h.lower(): h for h in header}
     missing = [c for c in REQUIRED if c not in lower]
     if missing:
@@ -231,7 +248,9 @@ def _read_descriptor(path: str) -> Iterator[Fact]:
     try:
         desc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise TableError(path, f"is not valid TOML: {exc}") from None
+        where = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise TableError(path, f"is not valid TOML: {message}", int(where.group(1)) if where else None) from None
     for key in desc:
         if key not in DESCRIPTOR_KEYS:
             raise TableError(path, f"unknown key {key!r} (known: {', '.join(sorted(DESCRIPTOR_KEYS))})",

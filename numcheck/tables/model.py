@@ -51,7 +51,15 @@ class Fact:
 def _number(value: float | None, unit: str | None) -> str:
     if value is None:
         return "?"
-    text = f"{value:,.0f}" if value == int(value) and abs(value) < 1e15 else f"{value:,.6g}"
+    if value == int(value) and abs(value) < 1e15:
+        text = f"{value:,.0f}"
+    elif abs(value) >= 1e6:  # "1.713 trillion", not "1.71279e+12"
+        for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if abs(value) >= scale:
+                text = f"{value / scale:,.4g} {word}"
+                break
+    else:
+        text = f"{value:,.6g}"
     if unit in (None, ""):
         return text
     if unit == "percent":
@@ -65,15 +73,17 @@ class References:
 
     facts: list[Fact] = field(default_factory=list)
     by_key: dict[tuple[str, str], list[Fact]] = field(default_factory=dict)
-    subject_names: dict[str, str] = field(default_factory=dict)  # lower-case name -> subject key
+    subject_names: dict[str, list[str]] = field(default_factory=dict)  # lower-case name -> subject keys
     measure_names: dict[str, str] = field(default_factory=dict)  # lower-case name -> measure key
     tables: list[str] = field(default_factory=list)
 
     def add(self, fact: Fact) -> None:
         skey = fact.subjects[0].lower()
         mkey = fact.measures[0].lower()
-        for name in fact.subjects:
-            self.subject_names.setdefault(name.lower(), skey)
+        for name in fact.subjects:  # one name may lead to several subjects ("SOM" in two tables)
+            keys = self.subject_names.setdefault(name.lower(), [])
+            if skey not in keys:
+                keys.append(skey)
         for name in fact.measures:
             self.measure_names.setdefault(name.lower(), mkey)
         self.by_key.setdefault((skey, mkey), []).append(fact)

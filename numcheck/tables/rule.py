@@ -1,0 +1,45 @@
+"""NC401 reference-conflict: a figure that cannot be right, given a reference table."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
+from numcheck.checks.precision import Tolerance
+from numcheck.claims import Draft
+from numcheck.tables.match import verdicts
+
+DOCS = RuleDocs(
+    what="A figure that matches a row of a reference table (the same subject, measure and time) "
+         "and cannot be right at its written precision, hedge or bound, given the row's value and "
+         "tolerance. Also a stated interval against a start date in a table (\"more than two years "
+         "after the coalition began its strikes\" in a story dated October 2015).",
+    why="A figure that disagrees with the team's own facts sheet or the official statistics is the "
+        "mistake readers write in about; the message names the row and its source.",
+    fires="Germany had 93 million people in 2020.",
+    quiet="Germany had 83 million people in 2020.",
+    fix="Correct the figure, or the table if the table is out of date. A figure that matches no "
+        "row is not an error; list those with `--show-unmatched`.",
+    reference="subject,measure,value,as_of,source\nGermany,population|people,83160871,2020,World Bank\n",
+)
+
+
+def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
+    refs = settings.references
+    if refs is None:
+        return
+    for v in verdicts(draft, refs, Tolerance(settings.hedge)):  # type: ignore[arg-type]
+        if v.status != "conflict":
+            continue
+        related = [Related(v.subject_span[0], v.subject_span[1], "the subject")] if v.subject_span else []
+        yield RULE.finding(v.message, v.figure.start, v.figure.end, related)
+
+
+RULE = Rule(
+    code="NC401",
+    name="reference-conflict",
+    severity="error",
+    summary="A figure conflicts with a reference table.",
+    docs=DOCS,
+    check=check,
+)

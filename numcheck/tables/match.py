@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from numcheck.checks.precision import Interval, Tolerance, interval
 from numcheck.claims import Draft
@@ -62,31 +61,60 @@ def _verdicts(draft: Draft, refs: References, tol: Tolerance) -> list[Verdict]:
 
 # --- subjects ------------------------------------------------------------------------------
 
-def _subject_pattern(refs: References) -> re.Pattern[str]:
-    return _compiled(tuple(sorted(refs.subject_names, key=len, reverse=True)))
+_NAME_WORD = re.compile(r"\w[\w'’.&-]*")
 
 
-@lru_cache(maxsize=8)
-def _compiled(lower_names: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for every subject name, longest first (the index, not a scan of the rows)."""
-    alternation = "|".join(re.escape(n) for n in lower_names if n)
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?:['’]s)?(?![\w-])", re.I)
+def _words(text: str) -> list[str]:
+    return [_bare(w) for w in _NAME_WORD.findall(text)]
+
+
+def _bare(word: str) -> str:
+    """"Germany's" -> "Germany", "Syria." -> "Syria" (but "U.S." keeps its points)."""
+    word = re.sub(r"['’]s$", "", word)
+    return word[:-1] if word.endswith(".") and word.count(".") == 1 and len(word) > 2 else word
+
+
+def _name_index(refs: References) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Subject names by their first word, as written; names that are not codes also capitalised
+    ("the Caspian" is found as "Caspian"), so the text is looked up word by word, never scanned
+    with every name."""
+    cached = getattr(refs, "_name_index", None)
+    if cached is None:
+        cached = {}
+        for name in sorted({n for f in refs.facts for n in f.subjects}, key=len, reverse=True):
+            words = tuple(_words(name))
+            if not words:
+                continue
+            forms = {words}
+            if not name.isupper():
+                forms.add(tuple(w[:1].upper() + w[1:] for w in words[:1]) + words[1:])
+            for form in forms:
+                cached.setdefault(form[0], []).append((form, name.lower()))
+        refs._name_index = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def _mentions(draft: Draft, refs: References) -> list[tuple[int, int, str]]:
     """Every subject named in the draft: (start, end, subject key), in text order.
 
-    Names are matched as written: a name in capitals in the table ("USA", "Germany")
-    must be capitalised in the text, so "can" is never Canada's code."""
-    exact = {name for f in refs.facts for name in f.subjects}
+    Names are matched as written, a capital allowed on the first word: a code such as
+    "AND" (Andorra) is never the word "And", and "can" is never Canada's "CAN"."""
+    index = _name_index(refs)
+    toks = [(m.start(), m.end(), _bare(m.group())) for m in _NAME_WORD.finditer(draft.text)]
     out = []
-    for m in _subject_pattern(refs).finditer(draft.text):
-        surface = re.sub(r"['’]s$", "", m.group())
-        if surface not in exact and not (surface[:1].isupper() and surface.lower() in refs.subject_names):
-            continue
-        for key in refs.subject_names[surface.lower()]:
-            out.append((m.start(), m.start() + len(surface), key))
+    for i, (start, _, word) in enumerate(toks):
+        for form, lower in index.get(word, ()):
+            n = len(form)
+            if tuple(t[2] for t in toks[i:i + n]) == form:
+                end = toks[i + n - 1][1]
+                end = start + len(re.sub(r"['’]s$", "", draft.text[start:end]))
+                for key in refs.subject_names.get(lower, ()):
+                    out.append((start, end, key))
+                break
     return out
+
+
+_PARAGRAPH_LIMIT = 800  # characters: a longer "paragraph" (a transcript on one line) is no context
 
 
 def _subjects_for(draft: Draft, q: Quantity, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -94,14 +122,24 @@ def _subjects_for(draft: Draft, q: Quantity, mentions: list[tuple[int, int, str]
     s0, s1 = draft.sentence_span(draft.sentence_of(q.start))
     here = [m for m in mentions if s0 <= m[0] < s1]
     if not here:
-        p0 = draft.text.rfind("\n\n", 0, q.start) + 1
-        p1 = draft.text.find("\n\n", q.end)
+        p0 = max(draft.text.rfind("\n\n", 0, q.start) + 1, draft.text.rfind("\n", 0, q.start) + 1)
+        p1 = draft.text.find("\n", q.end)
         p1 = len(draft.text) if p1 < 0 else p1
-        here = [m for m in mentions if p0 <= m[0] < p1]
+        if p1 - p0 <= _PARAGRAPH_LIMIT:
+            here = [m for m in mentions if p0 <= m[0] < p1]
     if not here:
-        title_end = draft.text.find("\n")
-        here = [m for m in mentions if m[0] < (title_end if title_end > 0 else 0)]
+        title = _title_span(draft.text)
+        here = [m for m in mentions if title[0] <= m[0] < title[1]]
     return sorted(here, key=lambda m: (m[0] > q.start, abs(m[0] - q.start)))
+
+
+def _title_span(text: str) -> tuple[int, int]:
+    """A Markdown heading or front matter title, or the first line when it is short and unpunctuated."""
+    m = re.search(r"^(?:#\s+.+|title\s*:.+)$", text[:2000], re.M)
+    if m:
+        return m.start(), m.end()
+    first = text.split("\n", 1)[0]
+    return (0, len(first)) if len(first) <= 120 and not first.rstrip().endswith((".", "!", "?")) else (0, 0)
 
 
 # --- measures ------------------------------------------------------------------------------
@@ -188,9 +226,16 @@ def _pick_time(draft: Draft, q: Quantity, facts: list[Fact]) -> tuple[Fact | Non
     return min(facts, key=lambda f: (abs((f.year or 0) - target), -(f.year or 0))), True
 
 
+_SAME_MEASURE = 5.0  # a figure under a fifth or over five times the row is about something else
+
+
 def _judge_value(q: Quantity, fact: Fact, weak: bool, tol: Tolerance, span) -> Verdict:
     value = _in_figure_unit(q, fact)
-    if value is None:
+    if value is None or value <= 0:
+        return Verdict(q, "unmatched")
+    # "4,000 people were evacuated from France" is not France's population: a count that far
+    # from the row measures something else, so it is unmatched rather than a conflict
+    if not value / _SAME_MEASURE <= abs(q.high if q.high is not None else q.value) <= value * _SAME_MEASURE:
         return Verdict(q, "unmatched")
     expected = Interval(value * (1 - fact.tolerance), value * (1 + fact.tolerance))
     if interval(q, tol).overlaps(expected):

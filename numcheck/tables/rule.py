@@ -19,7 +19,10 @@ DOCS = RuleDocs(
     fires="Germany had 93 million people in 2020.",
     quiet="Germany had 83 million people in 2020.",
     fix="Correct the figure, or the table if the table is out of date. A figure that matches no "
-        "row is not an error; list those with `--show-unmatched`.",
+        "row is not an error; list those with `--show-unmatched`. When neither the text nor the "
+        "document gives a year, the nearest row is used and a conflict is only an info finding. A "
+        "figure under a fifth or over five times the row measures something else (\"4,000 people were "
+        "evacuated from France\") and is left unmatched.",
     reference="subject,measure,value,as_of,source\nGermany,population|people,83160871,2020,World Bank\n",
 )
 
@@ -32,7 +35,10 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
         if v.status != "conflict":
             continue
         related = [Related(v.subject_span[0], v.subject_span[1], "the subject")] if v.subject_span else []
-        yield RULE.finding(v.message, v.figure.start, v.figure.end, related)
+        f = RULE.finding(v.message, v.figure.start, v.figure.end, related)
+        if v.weak:  # matched to the nearest year only: worth a look, not an error
+            f = Finding(f.rule, f.name, "info", f.message, f.start, f.end, f.related, f.fix)
+        yield f
 
 
 RULE = Rule(

@@ -251,20 +251,22 @@ def _severity_counts(findings: Any) -> dict[str, int]:
     return counts
 
 
-def bench_check(files: list[Path], repeat: int) -> dict[str, Any]:
+def bench_check(files: list[Path], repeat: int, settings: Any = None) -> dict[str, Any]:
+    """`check_text` over every file, best of `repeat`; `settings` may carry reference tables."""
     from numcheck.document import InputError, read_text
 
     t0 = time.perf_counter()
     from numcheck.api import check_text
-    from numcheck.checks import RULES
+    from numcheck.checks import RULES, Settings
 
     import_s = time.perf_counter() - t0  # on top of numcheck's own import
+    settings = settings or Settings()
 
     t0 = time.perf_counter()
     if DEFAULT_SEED.is_file():
-        check_text(DEFAULT_SEED.read_text(encoding="utf-8"), str(DEFAULT_SEED))
+        check_text(DEFAULT_SEED.read_text(encoding="utf-8"), str(DEFAULT_SEED), settings=settings)
     else:
-        check_text(Q3_WARMUP_TEXT)
+        check_text(Q3_WARMUP_TEXT, settings=settings)
     first_call_s = time.perf_counter() - t0
 
     per_file: list[dict[str, Any]] = []
@@ -282,7 +284,7 @@ def bench_check(files: list[Path], repeat: int) -> dict[str, Any]:
         for _ in range(repeat):
             t0 = time.perf_counter()
             try:
-                checked = check_text(text, str(path))
+                checked = check_text(text, str(path), settings=settings)
             except Exception as exc:  # a crash on one file is a finding, not the end of the run
                 error = f"{type(exc).__name__}: {exc}"
                 break
@@ -323,6 +325,25 @@ def bench_check(files: list[Path], repeat: int) -> dict[str, Any]:
         "findings_by_rule": dict(sorted(by_rule.items())),
         "per_file": per_file,
     }
+
+
+TABLES_BAR = 2.0  # checking with the tables loaded takes at most twice as long as without
+
+
+def bench_check_tables(files: list[Path], repeat: int) -> dict[str, Any]:
+    """The full check with reference/population and reference/gdp loaded, against the same without."""
+    from numcheck.checks import Settings
+    from numcheck.tables import load_references
+
+    tables = [REPO / "reference" / "population.toml", REPO / "reference" / "gdp.toml"]
+    t0 = time.perf_counter()
+    refs, errors = load_references(tables)
+    load_s = time.perf_counter() - t0
+    if errors:
+        return {"error": [str(e) for e in errors]}
+    run = bench_check(files, repeat, Settings(references=refs))
+    run.update({"load_s": load_s, "facts": len(refs.facts), "tables": [str(t) for t in tables]})
+    return run
 
 
 def time_check_on(chunks: list[str]) -> dict[str, Any]:
@@ -514,6 +535,16 @@ def summary(r: dict[str, Any]) -> str:
     rows.append(("  import of numcheck.api / first call (warm-up)",
                  f"{human_seconds(ck['import_s'])} / {human_seconds(ck['first_call_s'])}", "", ""))
     rows.append(("  findings", _counts(ck["findings"]), "", ""))
+    ct = r.get("check_tables") or {}
+    if "error" in ct:
+        rows.append(("numcheck check with reference tables", "failed", "", " ".join(ct["error"])))
+    elif ct:
+        rows.append((f"numcheck check with population and GDP tables ({ct['facts']:,} facts, loaded in "
+                     f"{human_seconds(ct['load_s'])})", human_rate(ct["bytes_per_s"]), "", ""))
+        rows.append(("  findings", _counts(ct["findings"]), "", ""))
+        slower = ct["seconds"] / ck["seconds"] if ck["seconds"] else None
+        rows.append(("  time with tables / time without", f"{slower:.2f}x" if slower else "n/a",
+                     f"<= {TABLES_BAR:g}x", "" if slower is None else "ok" if slower <= TABLES_BAR else "OVER"))
     if q3.get("available"):
         rows.append((f"quantulum3 parser.parse, sample ({human_bytes(q3['bytes'])})", human_rate(q3["bytes_per_s"]), "", ""))
         rows.append(("  import / first call (warm-up)", f"{human_seconds(q3['import_s'])} / {human_seconds(q3['first_call_s'])}", "", ""))
@@ -619,6 +650,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     print("   slowest files: " + ", ".join(
         f"{f['file']} ({human_bytes(f['bytes'])}, {human_rate(f['bytes_per_s'])})" for f in ck["slowest_files"]))
     print("   findings by rule: " + (", ".join(f"{k} {n}" for k, n in ck["findings_by_rule"].items()) or "none"))
+
+    print("b2. numcheck check with the World Bank population and GDP tables loaded ...", flush=True)
+    result["check_tables"] = bench_check_tables(files, max(1, args.repeat))
 
     if args.q3_sample_bytes > 0:
         chunks, used, missing = q3_sample(sotu, args.q3_sample_bytes, args.q3_paragraph_chars)

@@ -149,7 +149,7 @@ def _tolerance(text: str) -> float:
 
 def default_references(paths: Sequence[str]) -> list[str]:
     """reference/ beside each draft (in its folder), and in the working folder, where they exist."""
-    candidates = [os.path.join(p if os.path.isdir(p) else os.path.dirname(p) or ".", "reference")
+    candidates = [os.path.normpath(os.path.join(p if os.path.isdir(p) else os.path.dirname(p) or ".", "reference"))
                   for p in paths if p != "-"]
     found: list[str] = []
     for c in [*candidates, "reference"]:

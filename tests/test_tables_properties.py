@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -74,10 +73,6 @@ def test_helpers():
     assert _scaled(10**12) == "1,000 billion" and _digits(83000000) == "83,000,000"
 
 
-@pytest.mark.xfail(strict=True, reason="reported counterexamples: rounding to one significant figure "
-                   "('Atlantis had 10 people in 2020.' for 11; '10,000,000' for 12,411,984; 'about 1,000,000' "
-                   "for 1,237,815) and two-figure rounding of values under 1,000 ('250' for 252, 'nearly 130' "
-                   "for 132: read as exact counts) are conflicts")
 @settings(max_examples=150, deadline=None)
 @given(rounded_figures())
 def test_a_rounded_figure_is_never_a_conflict(case):
@@ -106,20 +101,6 @@ FAR = st.one_of(st.floats(min_value=1.5, max_value=100, exclude_min=True),
                 st.floats(min_value=0.001, max_value=0.5, exclude_max=True))
 WITHIN_FIVE = st.one_of(st.floats(min_value=1.5, max_value=5, exclude_min=True),
                         st.floats(min_value=0.2, max_value=0.5, exclude_max=True))
-
-
-@pytest.mark.xfail(strict=True, reason="reported counterexample: 'Atlantis had 6 people in 2020.' against 1 is "
-                   "unmatched, not a conflict (a figure under a fifth or over five times the row is left unmatched)")
-@settings(max_examples=150, deadline=None)
-@given(VALUES, FAR)
-def test_a_figure_more_than_half_off_always_conflicts(value, factor):
-    written = _far_off(value, factor)
-    if written is None:  # rounding to a whole figure brought it back
-        return
-    result, found = _nc401(value, _digits(written))
-    assert len(found) == 1, (value, _sentence(_digits(written)), [(v.figure.text, v.status) for v in result.verdicts])
-    assert found[0].severity == "error"
-    assert "Atlantis, population in 2020" in found[0].message and "Atlantis census" in found[0].message
 
 
 @settings(max_examples=150, deadline=None)

@@ -56,23 +56,25 @@ def _eps(x: float) -> float:
     return 1e-9 * max(1.0, abs(x)) if math.isfinite(x) else 0.0
 
 
-def half_step(value: float, step: float | None) -> float:
-    """Half the place value of the last significant digit, trailing zeros not counted."""
+def half_step(value: float, step: float | None, figures: int = 2) -> float:
+    """Half the place value of the last significant digit; trailing zeros count only down to
+    `figures` significant figures (2 for comparing figures with each other; 1 for comparing a
+    figure with a known exact value, which a writer may round to any precision)."""
     if step is None or step <= 0:
         return 0.0
     s = step
     v = abs(value)
     # trailing zeros: 1500 with step 1 is read as step 100; "80 million" as 80 +/- 5 million
-    if v >= s and math.isfinite(v) and (s > 1 or v >= 1000):
+    if v >= s and math.isfinite(v) and (s > 1 or v >= 1000 or figures == 1):
         k = round(v / s)
-        while k >= 100 and k % 10 == 0:
+        while k >= 10 ** figures and k % 10 == 0:
             k //= 10
             s *= 10
     return s / 2
 
 
-def rounding_interval(value: float, step: float | None) -> Interval:
-    h = half_step(value, step)
+def rounding_interval(value: float, step: float | None, figures: int = 2) -> Interval:
+    h = half_step(value, step, figures)
     return Interval(value - h, value + h)
 
 
@@ -86,20 +88,27 @@ def _fraction_halfwidth(value: float) -> float:
 
 
 def interval(q: Quantity, tol: Tolerance = Tolerance(), value: float | None = None,
-             high: float | None = None) -> Interval:
-    """The exact values figure `q` admits (pass `value`/`high` to use a converted scale)."""
+             high: float | None = None, rounded_from_known: bool = False) -> Interval:
+    """The exact values figure `q` admits (pass `value`/`high` to use a converted scale).
+
+    `rounded_from_known`: the figure is compared with a known exact value (a reference row),
+    which a writer may have rounded to any precision, one significant figure included, and a
+    small count may be rounded too ("a village of 250" for 252)."""
     v = q.value if value is None else value
     hi = q.high if high is None else high
+    figures = 1 if rounded_from_known else 2
     if q.kind == "fraction" and q.approximate_words:
         h = _fraction_halfwidth(v)
         base = Interval(v - h, v + h)
     elif hi is not None:
         lo_end, hi_end = min(v, hi), max(v, hi)  # "-18 to -34 °C" runs downwards
-        base = Interval(rounding_interval(lo_end, q.step).low, rounding_interval(hi_end, q.step).high)
-    elif q.kind in ("count", "number") and v == int(v) and abs(v) < 1000 and (q.step is None or q.step <= 1):
+        base = Interval(rounding_interval(lo_end, q.step, figures).low,
+                        rounding_interval(hi_end, q.step, figures).high)
+    elif (q.kind in ("count", "number") and v == int(v) and abs(v) < 1000 and (q.step is None or q.step <= 1)
+          and not rounded_from_known):
         base = Interval(v, v)  # "26 missiles": small counts are counted, not rounded
     else:
-        base = rounding_interval(v, q.step)
+        base = rounding_interval(v, q.step, figures)
     qual = q.qualifier
     if qual == "approx":
         word = (q.qualifier_text or "").lower()

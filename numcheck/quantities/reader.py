@@ -759,13 +759,24 @@ class Reader:
 
     def classify(self, f: Figure, k: int) -> None:
         """Year or label for a bare number, from what surrounds it."""
-        if f.kind != "number" or f.high is not None:
+        if f.kind != "number":
             return
         toks = self.toks
         t = toks[k]
+        if f.high is not None:
+            # "between 2010 and 2020", "1990-2000": a span of years
+            if (f.integer_digits and len(t.text) == 4 and 1000 <= f.value <= 2200 and f.high == int(f.high)
+                    and 1000 <= f.high <= 2200 and f.high > f.value):
+                nxt = toks[f.last] if f.last < len(toks) else None
+                if nxt is None or not (nxt.kind == "word" and is_plural(nxt.low)):
+                    f.kind, f.step = "year", 1.0
+            return
         if f.integer_digits and f.first == k and len(t.text) == 4 and 1000 <= f.value <= 2200:
             nxt = toks[f.last] if f.last < len(toks) else None
-            if nxt is None or not (nxt.kind == "word" and is_plural(nxt.low)):
+            # "in 2022 makes it": after "in", "since", "by"... a year even before a word in -s
+            strong = self.low(k - 1) in ("in", "since", "by", "until", "till", "during", "before", "after",
+                                          "from", "through", "circa", "early", "late", "mid", "fiscal")
+            if strong or nxt is None or not (nxt.kind == "word" and is_plural(nxt.low)):
                 f.kind = "year"
                 f.step = 1.0
                 return

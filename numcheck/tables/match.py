@@ -175,6 +175,11 @@ def _judge(draft: Draft, refs: References, q: Quantity, mentions, tol: Tolerance
     if not subjects:
         return Verdict(q, "unmatched")
     sentence = draft.sentence_text(draft.sentence_of(q.start))
+    if q.kind == "duration":
+        # "more than a year after a US-led coalition began": the event is the one named after the relation
+        rel = _RELATION.search(draft.text, q.end, draft.sentence_span(draft.sentence_of(q.start))[1])
+        if rel:
+            subjects = sorted(subjects, key=lambda m: (m[0] < rel.end(), abs(m[0] - rel.end())))
     words = _context_words(draft, q)
     if q.kind == "duration":  # "more than a year after the coalition began": the event's words
         words |= {singular(w).lower() for w in _WORD.findall(sentence)}
@@ -192,6 +197,11 @@ def _judge(draft: Draft, refs: References, q: Quantity, mentions, tol: Tolerance
             valued = [f for f in facts if f.value is not None]
             if not valued:
                 continue
+            if q.kind == "percent" and (valued[0].unit != "percent"):
+                growth = _judge_growth(draft, q, valued, tol, (start, end))
+                if growth is not None:
+                    return growth
+                continue
             fact, weak = _pick_time(draft, q, valued)
             if fact is None:
                 continue
@@ -199,21 +209,72 @@ def _judge(draft: Draft, refs: References, q: Quantity, mentions, tol: Tolerance
     return Verdict(q, "unmatched")
 
 
-def _sentence_years(draft: Draft, q: Quantity) -> list[int]:
+_GROWTH = re.compile(r"\b(?:grew|grow|grown|rose|risen|increased|climbed|fell|fallen|dropped|declined|"
+                     r"decreased|shrank|shrunk|growth|increase|rise|fall|decline|drop)\b", re.I)
+_DOWN = re.compile(r"\b(?:fell|fallen|dropped|declined|decreased|shrank|shrunk|fall|decline|drop)\b", re.I)
+
+
+def _judge_growth(draft: Draft, q: Quantity, facts: list[Fact], tol: Tolerance, span) -> Verdict | None:
+    """"Germany's population grew 5% between 2010 and 2020": the change between two rows."""
+    sentence = draft.sentence_text(draft.sentence_of(q.start))
+    years = sorted(set(_sentence_years(draft, q)))
+    if len(years) != 2 or not _GROWTH.search(sentence):
+        return None
+    by_year = {f.year: f for f in facts}
+    first, last = by_year.get(years[0]), by_year.get(years[1])
+    if first is None or last is None or not first.value:
+        return None
+    change = (last.value / first.value - 1) * 100
+    sign = -1 if _DOWN.search(sentence) else 1
+    stated = interval(q, tol, rounded_from_known=True)
+    expected = Interval(change * sign - first.tolerance * 100 - last.tolerance * 100,
+                        change * sign + first.tolerance * 100 + last.tolerance * 100)
+    facts_text = f"{first.describe()} and {last.describe()}"
+    if stated.overlaps(expected):
+        return Verdict(q, "consistent", last, False, f"{facts_text}: a change of {change:+.1f}%; the text says "
+                                                     f"{q.text}", span)
+    return Verdict(q, "conflict", last, False, f"from {years[0]} to {years[1]} the table gives a change of "
+                                               f"{change:+.1f}% ({facts_text}); the text says {q.text}", span)
+
+
+def _years_nearest(draft: Draft, q: Quantity) -> list[int]:
+    """The sentence's years, the one written with the figure first ("79 million in 1990, 83 million
+    in 2020": 1990 for the first, 2020 for the second)."""
     index = draft.sentence_of(q.start)
-    return [int(x.year) for x in draft.by_sentence.get(index, [])
-            if x.kind in ("year", "date") and x.year is not None and x is not q]
+    found = [(x, int(x.year)) for x in draft.by_sentence.get(index, [])
+             if x.kind in ("year", "date") and x.year is not None and x is not q]
+
+    def distance(item) -> tuple[int, int]:
+        x = item[0]
+        after = x.start >= q.end
+        gap = x.start - q.end if after else q.start - x.end
+        return (0 if after and gap <= 20 else 1, gap)
+
+    return [y for _, y in sorted(found, key=distance)]
+
+
+def _sentence_years(draft: Draft, q: Quantity) -> list[int]:
+    """Years written in the figure's sentence, both ends of "between 2010 and 2020" included."""
+    index = draft.sentence_of(q.start)
+    years: list[int] = []
+    for x in draft.by_sentence.get(index, []):
+        if x.kind in ("year", "date") and x.year is not None and x is not q:
+            years.append(int(x.year))
+            if x.kind == "year" and x.high is not None:
+                years.append(int(x.high))
+    return years
 
 
 def _pick_time(draft: Draft, q: Quantity, facts: list[Fact]) -> tuple[Fact | None, bool]:
     timeless = [f for f in facts if f.as_of is None]
-    years = _sentence_years(draft, q)
+    years = _years_nearest(draft, q)
     for y in years:
         for f in facts:
             if f.year == y:
                 return f, False
     if years:
-        return None, False  # the text names a year the table does not have
+        # the text names a year the table does not have; a row with no time holds for any year
+        return (timeless[0], False) if timeless else (None, False)
     if draft.date is not None:
         for f in facts:
             if f.year == draft.date.year:
@@ -238,7 +299,7 @@ def _judge_value(q: Quantity, fact: Fact, weak: bool, tol: Tolerance, span) -> V
     if not value / _SAME_MEASURE <= abs(q.high if q.high is not None else q.value) <= value * _SAME_MEASURE:
         return Verdict(q, "unmatched")
     expected = Interval(value * (1 - fact.tolerance), value * (1 + fact.tolerance))
-    if interval(q, tol).overlaps(expected):
+    if interval(q, tol, rounded_from_known=True).overlaps(expected):
         return Verdict(q, "consistent", fact, weak, f"{fact.describe()}; the text says {q.text}", span)
     nearest = " (the nearest year in the table)" if weak else ""
     return Verdict(q, "conflict", fact, weak, f"{fact.describe()}{nearest}; the text says {q.text}", span)

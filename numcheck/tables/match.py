@@ -184,6 +184,8 @@ def _judge(draft: Draft, refs: References, q: Quantity, mentions, tol: Tolerance
     if q.kind == "duration":  # "more than a year after the coalition began": the event's words
         words |= {singular(w).lower() for w in _WORD.findall(sentence)}
     measures = _measures_for(refs, words)
+    if measures and not _whole_count(draft, q, refs, measures, words):
+        measures = []
     for start, end, skey in subjects:
         for mkey in measures:
             facts = refs.lookup(skey, mkey)
@@ -251,6 +253,25 @@ def _years_nearest(draft: Draft, q: Quantity) -> list[int]:
         return (0 if after and gap <= 20 else 1, gap)
 
     return [y for _, y in sorted(found, key=distance)]
+
+
+_GENERIC = {"people", "person", "resident", "citizen", "inhabitant"}  # nouns any count of people uses
+_WHOLE_CUES = {"had", "has", "have", "of", "with", "to", "totals", "totalled", "totaled", "reached", "numbered",
+               "counted", "is", "was", "were", "are", "nation", "country", "from"}
+
+
+def _whole_count(draft: Draft, q: Quantity, refs: References, measures: list[str], words: set[str]) -> bool:
+    """A count of "people" is a population only when it is stated as the whole of it ("Germany had
+    83 million people", "a nation of 83 million people"), not "19.5 million people in Sudan face
+    hunger" or "its two million residents"; a measure named outright ("population") always is."""
+    named = {singular(w).lower() for key in measures for name, k in refs.measure_names.items() if k == key
+             for w in _WORD.findall(name)} & words
+    if not named or not named <= _GENERIC:
+        return True
+    before = [w.lower() for w in _WORD.findall(draft.text[max(0, q.start - 30):q.start])][-3:]
+    before = [w for w in before if w not in ("some", "about", "around", "nearly", "almost", "roughly", "over",
+                                             "more", "than", "just", "only", "a", "an", "the")]
+    return bool(before) and before[-1] in _WHOLE_CUES
 
 
 def _sentence_years(draft: Draft, q: Quantity) -> list[int]:

@@ -465,3 +465,42 @@ def test_no_reference_folder_no_table_check(tmp_path):
     assert proc.returncode == 0 and proc.stderr == b""
     doc = json.loads(proc.stdout)
     assert "verified" not in doc["summary"] and doc["findings"] == []
+
+
+# --- ranks and growth, computed from the table --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("In 2020 India was the second most populous country.", "consistent"),
+    ("In 2020 India was the third most populous country.", "conflict"),
+    ("Japan, the third largest economy in 2020, slowed.", "consistent"),
+    ("Japan, the second largest economy in 2020, slowed.", "conflict"),
+])
+def test_rank_is_computed_from_the_table_without_aggregates(refs, text, status):
+    """'World' and the income groups are rows of the table but not countries: India is 2nd, not 4th."""
+    result = _check(refs, text)
+    ordinal = [v for v in result.verdicts if v.figure.kind == "ordinal"]
+    assert [v.status for v in ordinal] == [status], [v.message for v in ordinal]
+    errors = [f for f in result.findings if f.rule == "NC401"]
+    assert len(errors) == (status == "conflict")
+    if errors:
+        assert " ranks " in errors[0].message and "World Bank" in errors[0].message
+
+
+def test_an_ordinal_without_a_superlative_is_not_a_rank(refs):
+    result = _check(refs, "She finished second in the race in France in 2020.")
+    assert [v.status for v in result.verdicts if v.figure.kind == "ordinal"] == ["unmatched"]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Germany's population grew 2% between 2010 and 2020.", "consistent"),
+    ("Germany's population grew 5% between 2010 and 2020.", "conflict"),
+    ("India's GDP rose 27% from 2015 to 2020.", "consistent"),
+    ("India's GDP rose 40% from 2015 to 2020.", "conflict"),
+])
+def test_growth_between_two_years_is_computed_from_the_table(refs, text, status):
+    result = _check(refs, text)
+    percents = [v for v in result.verdicts if v.figure.kind == "percent"]
+    assert [v.status for v in percents] == [status], [v.message for v in percents]
+    if status == "conflict":
+        (f,) = [f for f in result.findings if f.rule == "NC401"]
+        assert "the table gives a change of" in f.message

@@ -221,7 +221,7 @@ BAD_DESCRIPTORS = {
                      "(its columns: Country, Code, Year, Count)"),
     "unknown descriptor key": (
         DESCRIPTOR + 'units = "USD"\n', TABLE,
-        "t.toml", 8, "unknown key 'units' (known: aliases, measure, scale, source, subject, subject_also, table, "
+        "t.toml", 8, "unknown key 'units' (known: aggregates, aliases, measure, scale, source, subject, subject_also, table, "
                      "time, tolerance, unit, value)"),
     "unknown unit in a descriptor": (
         DESCRIPTOR + 'unit = "zorks"\n', TABLE,
@@ -315,3 +315,15 @@ def test_missing_path_is_an_error_and_the_rest_loads(tmp_path):
     refs, errors = load_references([tmp_path / "nowhere.csv", tmp_path / "good.csv"])
     assert [str(e) for e in errors] == [f"{tmp_path / 'nowhere.csv'}: no such file or folder"]
     assert refs.lookup("good harbour", "berths")
+
+
+def test_aggregates_are_marked_and_must_be_a_list(tmp_path, shipped):
+    refs, _ = shipped
+    (world,) = [f for f in refs.lookup("world", "population") if f.as_of == 2020]
+    assert world.aggregate
+    (germany,) = [f for f in refs.lookup("germany", "population") if f.as_of == 2020]
+    assert not germany.aggregate
+    _write(tmp_path / "t.toml", DESCRIPTOR + 'aggregates = "WLD"\n')
+    _write(tmp_path / "t.csv", TABLE)
+    refs, errors = load_references([tmp_path / "t.toml"])
+    assert [e.message for e in errors] == ["aggregates must be a list of subject names or codes"]

@@ -33,7 +33,7 @@ else:  # pragma: no cover - Python 3.10
 REQUIRED = ("subject", "measure", "value")
 OPTIONAL = ("unit", "as_of", "tolerance", "source")
 DESCRIPTOR_KEYS = {"table", "subject", "subject_also", "time", "value", "measure", "unit", "scale", "source",
-                   "tolerance", "aliases"}
+                   "tolerance", "aliases", "aggregates"}
 
 
 def load_references(paths: Iterable[str | os.PathLike]) -> tuple[References, list[TableError]]:
@@ -286,6 +286,10 @@ def _read_descriptor(path: str) -> Iterator[Fact]:
         aliases.setdefault(str(name).lower(), []).append(str(alias))
     measures = _names(desc["measure"])
     source = str(desc.get("source", ""))
+    aggregates = desc.get("aggregates", [])
+    if not isinstance(aggregates, list) or not all(isinstance(a, str) for a in aggregates):
+        raise TableError(path, "aggregates must be a list of subject names or codes", _key_line(text, "aggregates"))
+    aggregate_names = {a.lower() for a in aggregates}
     for line, row in rows:
         raw = row.get(columns["value"], "")
         if not raw:
@@ -298,5 +302,7 @@ def _read_descriptor(path: str) -> Iterator[Fact]:
             as_of = _as_of(table, line, row.get(columns["time"], ""))
         name = row.get(columns["subject"], "")
         names = (name, *(row.get(a, "") for a in also), *aliases.get(name.lower(), ()))
-        yield Fact(subjects=tuple(n for n in names if n), measures=measures, value=value * scale, date=None,
-                   unit=unit, as_of=as_of, tolerance=float(tolerance), source=source, path=table, line=line)
+        subjects = tuple(n for n in names if n)
+        yield Fact(subjects=subjects, measures=measures, value=value * scale, date=None,
+                   unit=unit, as_of=as_of, tolerance=float(tolerance), source=source, path=table, line=line,
+                   aggregate=any(n.lower() in aggregate_names for n in subjects))

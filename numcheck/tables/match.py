@@ -13,8 +13,11 @@ A figure that matches nothing is not an error.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from numcheck.checks.precision import Interval, Tolerance, interval
 from numcheck.claims import Draft
@@ -23,7 +26,7 @@ from numcheck.quantities.nouns import singular
 from numcheck.tables.model import Fact, References
 from numcheck.tables.units import convert
 
-CHECKED_KINDS = ("count", "number", "money", "measure", "percent", "duration")
+CHECKED_KINDS = ("count", "number", "money", "measure", "percent", "duration", "ordinal")
 _WORD = re.compile(r"[A-Za-z]+")
 _RELATION = re.compile(r"\b(?:after|since|ago|later)\b", re.I)
 
@@ -174,6 +177,8 @@ def _judge(draft: Draft, refs: References, q: Quantity, mentions, tol: Tolerance
     subjects = _subjects_for(draft, q, mentions)
     if not subjects:
         return Verdict(q, "unmatched")
+    if q.kind == "ordinal":
+        return _judge_rank(draft, refs, q, subjects)
     sentence = draft.sentence_text(draft.sentence_of(q.start))
     if q.kind == "duration":
         # "more than a year after a US-led coalition began": the event is the one named after the relation
@@ -253,6 +258,48 @@ def _years_nearest(draft: Draft, q: Quantity) -> list[int]:
         return (0 if after and gap <= 20 else 1, gap)
 
     return [y for _, y in sorted(found, key=distance)]
+
+
+@lru_cache(maxsize=1)
+def _superlatives() -> dict[str, tuple[str, bool]]:
+    data = json.loads(resources.files("numcheck.tables").joinpath("data", "superlatives.json").read_text("utf-8"))
+    return {k: (v["measure"], v["order"] == "desc") for k, v in data.items() if not k.startswith("_")}
+
+
+def _judge_rank(draft: Draft, refs: References, q: Quantity, subjects) -> Verdict:
+    """"India, the second most populous country": the subject's rank, computed from the table."""
+    after = re.sub(r"\s+", " ", draft.text[q.end:q.end + 40].lower()).lstrip(" -")
+    found = next(((k, v) for k, v in _superlatives().items() if after.startswith(k)), None)
+    if found is None or q.value != int(q.value) or q.value < 1:
+        return Verdict(q, "unmatched")
+    phrase, (mkey, largest_first) = found
+    rows = [f for f in refs.by_measure.get(mkey, []) if f.value is not None and not f.aggregate]
+    if not rows:
+        return Verdict(q, "unmatched")
+    years = _years_nearest(draft, q) or ([draft.date.year] if draft.date else [])
+    available = sorted({f.year for f in rows if f.year is not None})
+    year = next((y for y in years if y in available), None)
+    weak = year is None
+    if weak:
+        if years or not available:
+            return Verdict(q, "unmatched")
+        year = available[-1]
+    ranked = sorted((f for f in rows if f.year == year), key=lambda f: f.value, reverse=largest_first)
+    keys = [f.subjects[0].lower() for f in ranked]
+    for start, end, skey in subjects:
+        if skey in keys:
+            rank = keys.index(skey) + 1
+            fact = ranked[rank - 1]
+            top = ", ".join(f"{f.subjects[0]} {f.value:,.0f}" for f in ranked[:max(3, int(q.value))][:5])
+            head = f"{fact.subjects[0]} ranks {_ordinal(rank)} by {fact.measures[0]} in {year} ({top}; {fact.source}, {fact.path})"
+            status = "consistent" if rank == int(q.value) else "conflict"
+            return Verdict(q, status, fact, weak, f"{head}; the text says {q.text} {phrase}", (start, end))
+    return Verdict(q, "unmatched")
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 _GENERIC = {"people", "person", "resident", "citizen", "inhabitant"}  # nouns any count of people uses

@@ -34,6 +34,7 @@ class Fact:
     path: str  # the table file, as the user named it
     line: int  # 1-based line of the row in that file
     extra: tuple[tuple[str, str], ...] = ()  # other columns, shown in messages
+    aggregate: bool = False  # a region or group, not a subject to rank ("World", "High income")
 
     @property
     def year(self) -> int | None:
@@ -75,6 +76,7 @@ class References:
     by_key: dict[tuple[str, str], list[Fact]] = field(default_factory=dict)
     subject_names: dict[str, list[str]] = field(default_factory=dict)  # lower-case name -> subject keys
     measure_names: dict[str, str] = field(default_factory=dict)  # lower-case name -> measure key
+    by_measure: dict[str, list[Fact]] = field(default_factory=dict)  # for ranks: every row of a measure
     tables: list[str] = field(default_factory=list)
 
     def add(self, fact: Fact) -> None:
@@ -87,6 +89,7 @@ class References:
         for name in fact.measures:
             self.measure_names.setdefault(name.lower(), mkey)
         self.by_key.setdefault((skey, mkey), []).append(fact)
+        self.by_measure.setdefault(mkey, []).append(fact)
         self.facts.append(fact)
 
     def lookup(self, subject_key: str, measure_key: str) -> list[Fact]:

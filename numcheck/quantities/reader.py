@@ -121,6 +121,8 @@ class Reader:
     def named(self, i: int) -> int:
         """"absolute zero": a quantity named in words."""
         cat = catalogue()
+        if self.toks[i].low not in cat.named_starts:
+            return 0
         for key, (value, unit) in cat.named.items():
             if tuple(t.low for t in self.toks[i:i + len(key)]) == key:
                 self.emit(Figure(value, i, i + len(key), kind="measure", unit=unit, words=True))

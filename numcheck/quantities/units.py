@@ -42,6 +42,7 @@ class Catalogue:
     followers_ok: frozenset[str]
     article_units: frozenset[str]
     named: Mapping[Key, tuple[float, str]]
+    named_starts: frozenset[str]  # first words of the named quantities, a quick reject
     time_units: frozenset[str]
     power_suffixes: Mapping[str, int]
     power_prefixes: Mapping[str, int]
@@ -132,6 +133,7 @@ def catalogue() -> Catalogue:
         needs_glue=frozenset(extra["needs_glue_or_end"]), followers_ok=frozenset(extra["followers_ok"]),
         article_units=frozenset(extra["article_units"]),
         named={_key(k, True): (float(v[0]), v[1]) for k, v in extra["named_quantities"].items()},
+        named_starts=frozenset(_key(k, True)[0] for k in extra["named_quantities"]),
         time_units=frozenset(extra["time_units"]),
         power_suffixes=extra["power_suffixes"], power_prefixes=extra["power_prefixes"],
         inverse_suffixes=frozenset(extra["inverse_suffixes"]),

@@ -315,6 +315,8 @@ def _whole_count(draft: Draft, q: Quantity, refs: References, measures: list[str
              for w in _WORD.findall(name)} & words
     if not named or not named <= _GENERIC:
         return True
+    if q.noun_phrase and len(_WORD.findall(q.noun_phrase)) > 1:
+        return False  # "1.2 million displaced people": a part of the population
     before = [w.lower() for w in _WORD.findall(draft.text[max(0, q.start - 30):q.start])][-3:]
     before = [w for w in before if w not in ("some", "about", "around", "nearly", "almost", "roughly", "over",
                                              "more", "than", "just", "only", "a", "an", "the")]

@@ -209,14 +209,17 @@ def bench_numcheck(files: list[Path], repeat: int, import_s: float) -> dict[str,
                 {"file": path.name, "bytes": size, "seconds": best, "quantities": found,
                  "bytes_per_s": size / best if best else None}
             )
+    return {"import_s": import_s, "first_call_s": first_call_s, "repeat": repeat,
+            **corpus_totals(files, per_file)}
+
+
+def corpus_totals(files: list[Path], per_file: list[dict[str, Any]]) -> dict[str, Any]:
+    """Totals over the files that ran: bytes, seconds, rates, quantities (shared by extract and check)."""
     ok = [f for f in per_file if "error" not in f]
     total_bytes = sum(f["bytes"] for f in ok)
     total_s = sum(f["seconds"] for f in ok)
     rates = [f["bytes_per_s"] for f in ok if f["bytes_per_s"]]
     return {
-        "import_s": import_s,
-        "first_call_s": first_call_s,
-        "repeat": repeat,
         "files": len(files),
         "files_failed": len(per_file) - len(ok),
         "bytes": total_bytes,
@@ -300,31 +303,13 @@ def bench_check(files: list[Path], repeat: int, settings: Any = None) -> dict[st
             {"file": path.name, "bytes": size, "seconds": best, "quantities": checked.quantities,
              "findings": _severity_counts(checked.findings), "bytes_per_s": size / best if best else None}
         )
-    ok = [f for f in per_file if "error" not in f]
-    total_bytes = sum(f["bytes"] for f in ok)
-    total_s = sum(f["seconds"] for f in ok)
-    rates = [f["bytes_per_s"] for f in ok if f["bytes_per_s"]]
     findings = _severity_counts(())
-    for f in ok:
-        for severity, n in f["findings"].items():
+    for f in per_file:
+        for severity, n in f.get("findings", {}).items():
             findings[severity] = findings.get(severity, 0) + n
-    return {
-        "rules": [rule.code for rule in RULES],
-        "import_s": import_s,
-        "first_call_s": first_call_s,
-        "repeat": repeat,
-        "files": len(files),
-        "files_failed": len(per_file) - len(ok),
-        "bytes": total_bytes,
-        "seconds": total_s,
-        "bytes_per_s": total_bytes / total_s if total_s else None,
-        "median_file_bytes_per_s": statistics.median(rates) if rates else None,
-        "slowest_files": sorted(ok, key=lambda f: f["bytes_per_s"] or 0)[:3],
-        "quantities": sum(f["quantities"] for f in ok),
-        "findings": findings,
-        "findings_by_rule": dict(sorted(by_rule.items())),
-        "per_file": per_file,
-    }
+    return {"rules": [rule.code for rule in RULES], "import_s": import_s, "first_call_s": first_call_s,
+            "repeat": repeat, **corpus_totals(files, per_file), "findings": findings,
+            "findings_by_rule": dict(sorted(by_rule.items()))}
 
 
 TABLES_BAR = 2.0  # checking with the tables loaded takes at most twice as long as without

@@ -119,6 +119,10 @@ def atoms_from(toks: Sequence[Token], i: int, text: str, limit: int = 24) -> lis
             break
         if j > i and "\n" in text[toks[j - 1].end:toks[j].start]:
             break
+        if a.kind == "-" and out and (out[-1].kind in ("&", "A") or (j + 1 < len(toks) and toks[j + 1].low in (
+                "and", "a", "an"))):
+            j += 1  # "three-and-a-half": hyphens that only join the words of "and a half"
+            continue
         out.append(a)
         j += 1
     # trailing joiners belong to nothing

@@ -29,6 +29,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1  # `check`: something at or above --fail-on
 EXIT_INPUT_ERROR = 2  # same status argparse uses for a bad command line
 FAIL_ON = ("error", "warning", "info", "never")
+CHECK_FORMATS = ("text", "json", "sarif", "github")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _NUMERIC = frozenset({"line", "column", "value", "high"})
@@ -62,7 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--fail-on, 1 when one is, 2 for a usage error or a file that cannot be read.",
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--format", choices=CHECK_FORMATS, default="text",
+                       help="output format: text, json, sarif (code scanning) or github (workflow annotations) "
+                       "(default: text)")
     check.add_argument(
         "--fail-on", choices=FAIL_ON, default="error", help="lowest severity that makes the exit status 1 "
         "(default: error; never: always 0 unless input fails)"
@@ -188,12 +191,21 @@ def run_check(paths: Sequence[str], fmt: str, fail_on: str, date_text: Optional[
         from numcheck.report.json import render_json
 
         output = render_json(results, show_verified, show_unmatched)
+    elif fmt == "sarif":
+        from numcheck.report.sarif import render_sarif
+
+        output = render_sarif(results, errors=errors)
+    elif fmt == "github":
+        from numcheck.report.github import render_github
+
+        output = render_github(results)
     else:
         from numcheck.report.text import render_text
 
         output = render_text(results, colour=use_colour(sys.stdout), show_verified=show_verified,
                              show_unmatched=show_unmatched)
-    _write(output, utf8_bytes=fmt == "json")
+    # json, sarif and github are read by programs: always UTF-8, whatever the console's code page.
+    _write(output, utf8_bytes=fmt != "text")
     if errors:
         return EXIT_INPUT_ERROR
     findings = [f for result in results for f in result.findings]

@@ -218,3 +218,12 @@ def test_number_words_scale_linearly():
     large = _timed(unit * (4 * n))
     # Linear would be ~4x; quadratic ~16x. Generous bound, with a floor for timer noise.
     assert large <= 10 * max(small, 0.05), f"N: {small:.3f}s, 4N: {large:.3f}s (ratio {large / small:.1f})"
+
+
+@pytest.mark.parametrize("text", [
+    "Five came from the", "It took 1.8e308 years.", "2010-1/0", "The result was zero ± 0/0.",
+    "between the", "from the\n\nMore text.", "9" * 400 + "e5 km", "1e999 and 2x10^999",
+])
+def test_inputs_that_once_crashed_do_not(text):
+    for q in numcheck.extract(text):
+        assert math.isfinite(q.value)

@@ -327,3 +327,22 @@ def test_aggregates_are_marked_and_must_be_a_list(tmp_path, shipped):
     _write(tmp_path / "t.csv", TABLE)
     refs, errors = load_references([tmp_path / "t.toml"])
     assert [e.message for e in errors] == ["aggregates must be a list of subject names or codes"]
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    ("aliases = 5\n", 'aliases must be a table of alias = "name in the table"'),
+    ("scale = true\n", "scale must be a positive number"),
+    ("scale = 1e400\n", "scale must be a positive number"),
+    ("tolerance = true\n", "tolerance must be a fraction between 0 and 1"),
+])
+def test_descriptor_values_of_the_wrong_type(tmp_path, extra, message):
+    _write(tmp_path / "t.toml", DESCRIPTOR + extra)
+    _write(tmp_path / "t.csv", TABLE)
+    refs, errors = load_references([tmp_path / "t.toml"])
+    assert [e.message for e in errors] == [message] and not refs
+
+
+def test_an_infinite_value_is_not_a_number(tmp_path):
+    _write(tmp_path / "t.csv", "subject,measure,value\nAtlantis,people,1e400\n")
+    refs, errors = load_references([tmp_path / "t.csv"])
+    assert [e.message for e in errors] == ["value '1e400' is neither a number nor a date (YYYY-MM-DD)"]

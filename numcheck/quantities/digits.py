@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -82,6 +83,7 @@ def sci_value(s: str) -> tuple[float, float] | None:
     dec = len(mant) - mant.index(".") - 1 if "." in mant else 0
     e = int(exp)
     try:
-        return float(mant) * 10.0 ** e, 10.0 ** (e - dec)
+        value = float(mant) * 10.0 ** e
     except OverflowError:
         return None
+    return (value, 10.0 ** (e - dec)) if math.isfinite(value) and value != 0 or float(mant) == 0 else None

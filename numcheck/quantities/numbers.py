@@ -379,7 +379,17 @@ def _glued(text: str, left: Token, right: Token) -> bool:
 
 
 def read_number(toks: Sequence[Token], i: int, text: str) -> NumberRead | None:
-    """The number that starts at token i (a sign, digits or a number word), or None."""
+    """The number that starts at token i (a sign, digits or a number word), or None.
+
+    Never infinite; NaN only for a division by zero written out ("1/0"), which the
+    caller skips whole."""
+    r = _read_number(toks, i, text)
+    if r is not None and math.isinf(r.value):
+        return None
+    return r
+
+
+def _read_number(toks: Sequence[Token], i: int, text: str) -> NumberRead | None:
     lex = lexicon()
     t = toks[i]
     sign = 1.0

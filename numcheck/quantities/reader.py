@@ -248,6 +248,8 @@ class Reader:
             return 0
         if self.low(j) in ("the",) and (between or from_):
             j += 1
+            if j >= len(self.toks):
+                return 0  # "... came from the" at the end of a paragraph
         # "a year", "more than a year": one unit of time
         if self.low(j) in ("a", "an") and j + 1 < len(self.toks):
             dur = self.article_duration(first, j, qual)
@@ -262,6 +264,8 @@ class Reader:
         num = read_number(self.toks, k, self.text)
         if num is None:
             return 0  # any qualifier words here are ordinary words
+        if not math.isfinite(num.value):
+            return num.last  # "1/0", "1.8e308": not a figure anyone can check
         if self.is_pronoun_one(num, k):
             return num.last
         if self.toks[k].low in ("hundred", "thousand", "million", "billion", "dozen") and \
@@ -487,7 +491,7 @@ class Reader:
         if k >= len(toks):
             return p
         margin = read_number(toks, k, self.text)
-        if margin is None or margin.value < 0:
+        if margin is None or not math.isfinite(margin.value) or margin.value < 0:
             return p
         g = Figure(margin.value, k, margin.last)
         q = self.after_number(g, margin.last, money_prefix=False)
@@ -621,9 +625,8 @@ class Reader:
         if k2 >= n:
             return p
         second = read_number(toks, k2, self.text)
-        if second is None or second.shape != f.shape and not (f.shape == "ordinal" or second.shape == "ordinal"):
-            if second is None:
-                return p
+        if second is None or not math.isfinite(second.value):
+            return p
         self.shared_scale(f, k2)
         g = Figure(second.value, k, second.last, step=second.step, shape=second.shape)
         q = self.after_number(g, second.last, money_prefix=money is not None)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import os
 import re
 import sys
@@ -179,7 +180,8 @@ def _number(text: str) -> float | None:
     text = text.strip()
     if not _NUMBER.match(text):
         return None
-    return float(text.replace(",", ""))
+    value = float(text.replace(",", ""))
+    return value if math.isfinite(value) else None
 
 
 def _value(path: str, line: int, text: str) -> tuple[float | None, dt.date | None]:
@@ -271,10 +273,10 @@ def _read_descriptor(path: str) -> Iterator[Fact]:
             raise TableError(path, f"{key} names column {column!r}, which {desc['table']} does not have "
                                    f"(its columns: {', '.join(header)})", _key_line(text, key))
     scale = desc.get("scale", 1)
-    if not isinstance(scale, (int, float)) or scale <= 0:
+    if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0 < scale < float("inf"):
         raise TableError(path, "scale must be a positive number", _key_line(text, "scale"))
     tolerance = desc.get("tolerance", 0.0)
-    if not isinstance(tolerance, (int, float)) or not 0 <= tolerance < 1:
+    if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or not 0 <= tolerance < 1:
         raise TableError(path, "tolerance must be a fraction between 0 and 1", _key_line(text, "tolerance"))
     unit = None
     if desc.get("unit"):
@@ -282,7 +284,10 @@ def _read_descriptor(path: str) -> Iterator[Fact]:
         if unit is None:
             raise TableError(path, f"unit {desc['unit']!r} is not a unit numcheck knows", _key_line(text, "unit"))
     aliases: dict[str, list[str]] = {}
-    for alias, name in (desc.get("aliases") or {}).items():
+    table_of_aliases = desc.get("aliases", {})
+    if not isinstance(table_of_aliases, dict) or not all(isinstance(v, str) for v in table_of_aliases.values()):
+        raise TableError(path, 'aliases must be a table of alias = "name in the table"', _key_line(text, "aliases"))
+    for alias, name in table_of_aliases.items():
         aliases.setdefault(str(name).lower(), []).append(str(alias))
     measures = _names(desc["measure"])
     source = str(desc.get("source", ""))

@@ -139,16 +139,6 @@ def subtract(a: Interval, b: Interval) -> Interval:
     return Interval(a.low - b.high, a.high - b.low)
 
 
-def add(a: Interval, b: Interval) -> Interval:
-    return Interval(a.low + b.low, a.high + b.high)
-
-
-def multiply(a: Interval, b: Interval) -> Interval:
-    cands = [a.low * b.low, a.low * b.high, a.high * b.low, a.high * b.high]
-    cands = [c for c in cands if not math.isnan(c)]
-    return Interval(min(cands), max(cands))
-
-
 def fmt(x: float, digits: int = 3) -> str:
     """A number for a message: 15.0, 2.1 million, 0.25."""
     if not math.isfinite(x):
@@ -163,7 +153,7 @@ def fmt(x: float, digits: int = 3) -> str:
     if x == int(x):
         return f"{int(x):,}"
     if ax >= 100:
-        return f"{x:.0f}" if x == int(x) else f"{x:.1f}"
+        return f"{x:.1f}"
     return f"{x:.1f}" if ax >= 1 else f"{x:.3g}"
 
 
@@ -182,3 +172,12 @@ def pair_intervals(a: Quantity, b: Quantity) -> tuple[Interval, Interval]:
     two: a writer who gives 80 to the million gives 100 to the million too."""
     h = min(half_step(a.value, a.step), half_step(b.value, b.step))
     return Interval(a.value - h, a.value + h), Interval(b.value - h, b.value + h)
+
+
+def percent_fix(q: Quantity, exact: float) -> str | None:
+    """The replacement for a plain written percentage ("12%" -> "15%"), at its own number of decimals;
+    None where the figure is hedged or bounded, since then no single replacement is certain."""
+    if q.qualifier != "exact" or not q.text.rstrip().endswith("%"):
+        return None
+    decimals = 0 if not q.step or q.step >= 1 else max(0, round(-math.log10(q.step)))
+    return f"{exact:.{decimals}f}%"

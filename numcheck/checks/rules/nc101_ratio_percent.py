@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
-from numcheck.checks.precision import Interval, Tolerance, divide, fmt, interval, rounding_interval
+from numcheck.checks.precision import Interval, Tolerance, divide, fmt, interval, percent_fix, rounding_interval
 from numcheck.claims import Draft
 from numcheck.quantities.nouns import plural
 from numcheck.quantities import Quantity
@@ -24,11 +25,12 @@ DOCS = RuleDocs(
 )
 
 # what may stand between a ratio and its percentage: "120 of 800 (15%)", "2 out of 57, or 3.5%"
-_ADJACENT = re.compile(r"^\s*(?:[(\[,;:–—-]|,?\s*or|,?\s*i\.e\.|,?\s*that is|,?\s*which is)?\s*[(\[]?\s*$", re.I)
+_ADJACENT = re.compile(r"^\s*(?:[(\[,;:–—-]|[,–—-]?\s*or|,?\s*i\.e\.|,?\s*that is|,?\s*which is)?\s*[(\[]?\s*$", re.I)
 _WHOLE_BEFORE = re.compile(r"\b(?:of|out of|among|from)\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?$", re.I)
 _CHANGE = re.compile(r"\b(?:increase|increased|decrease|decreased|rise|rose|gain|gained|growth|grew|fall|fell|"
                      r"drop|dropped|decline|declined|up|down|more|less|fewer)\b", re.I)  # "an increase of 44,981, or 41%"
 _OF_WHOLE = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|all\s+)?$", re.I)
+_NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without|failed|missed)\b|n['’]t\b", re.I)
 _WINDOW = 5  # sentences within which a later "percent of the strikes" refers back to "2 of 57 strikes"
 
 
@@ -68,10 +70,9 @@ def _describe(p: Quantity) -> str:
 
 def _fix(p: Quantity, exact: float) -> str | None:
     """Only for a plain "12%": the same number of decimals, computed."""
-    if p.qualifier != "exact" or p.high is not None or not p.text.rstrip().endswith("%"):
+    if p.high is not None:
         return None
-    decimals = 0 if not p.step or p.step >= 1 else max(0, round(-__import__("math").log10(p.step)))
-    return f"{exact:.{decimals}f}%"
+    return percent_fix(p, exact)
 
 
 def _exact_count(q: Quantity) -> Interval:
@@ -120,6 +121,10 @@ def _across_sentences(draft: Draft, tol: Tolerance, used: set[int]) -> Iterator[
     for p in draft.quantities:
         if p.kind != "percent" or not p.noun or p.start in used:
             continue
+        if not _NEGATION.search(draft.sentence_text(draft.sentence_of(p.start))):
+            # "2 of the 57 strikes hit ... 60 percent of the strikes were launched from ships" are about
+            # different things; the rule reads across sentences only where one states the other's complement
+            continue
         ps = draft.sentence_of(p.start)
         for r in ratios:
             rs = draft.sentence_of(r.start)
@@ -132,8 +137,7 @@ def _across_sentences(draft: Draft, tol: Tolerance, used: set[int]) -> Iterator[
                 continue
             msg = (f"{r.part:g} of {r.whole:g} {plural(p.noun)} is {share:.1f}% (and the rest {other:.1f}%), "
                    f"neither of which is {_describe(p)}")
-            f = RULE.finding(msg, p.start, p.end, [Related(r.start, r.end, "the counts")])
-            yield Finding(f.rule, f.name, "warning", f.message, f.start, f.end, f.related, None)
+            yield replace(RULE.finding(msg, p.start, p.end, [Related(r.start, r.end, "the counts")]), severity="warning")
 
 
 RULE = Rule(

@@ -22,6 +22,25 @@ DOCS = RuleDocs(
 
 # between two shares of one list: a few words and list punctuation, no verbs of change, no "of"
 _GAP = re.compile(r"^[\s\w'’]{0,40}?(?:,|;|\band\b|\bwhile\b|\bwith\b|\bor\b)[\s\w'’]{0,25}$", re.I)
+# positive signs of one whole: a split or a poll's answers ("52% said yes, 41% said no")
+_ONE_WHOLE = re.compile(r"\b(?:split|broken down|breakdown|shares?|of the vote|of respondents|of those (?:polled|asked|"
+                        r"surveyed)|of voters|of the total|poll|survey|surveyed|asked|respondents|ballot)\b", re.I)
+# "have", "are", "had" are left out: "70% have solar panels, 60% have heat pumps" describe overlapping groups
+_ANSWER_VERBS = {"said", "say", "says", "answered", "replied", "were", "was", "voted", "vote", "backed",
+                 "back", "supported", "support", "opposed", "oppose", "chose", "choose", "preferred", "prefer",
+                 "favoured", "favored", "favour", "favor", "did", "thought", "think", "believed",
+                 "believe", "wanted", "want", "agreed", "agree", "disagreed", "disagree", "approved", "approve",
+                 "disapproved", "disapprove", "rejected", "reject", "gave", "picked", "named", "selected",
+                 "undecided", "unsure", "yes", "no", "against", "for"}
+_OVERLAP = re.compile(r"\b(?:both|all three|several|more than one|multiple|overlap\w*|each)\b", re.I)
+
+
+def _answer(draft: Draft, q) -> bool:
+    """Is the share followed by an answer or a vote ("52% said yes", "41% no", "15% were undecided")?"""
+    follow = re.match(r"\s*([A-Za-z]+)", draft.text[q.end:q.end + 20])
+    return bool(follow) and follow.group(1).lower() in _ANSWER_VERBS
+
+
 _GROUP = {"among", "in", "for", "at", "across", "within", "from", "of"}
 _COMPARATIVE = {"more", "less", "fewer", "better", "worse", "above", "below", "off", "up", "down"}
 _NOT_SHARES = re.compile(r"\b(?:up|down|rose|fell|rise|fall|increase|decrease|grew|growth|from|to|compared|"
@@ -51,13 +70,19 @@ def _check_run(draft: Draft, run: list, tol: Tolerance) -> Iterator[Finding]:
     nouns = {q.noun for q in run if q.noun}
     if len(nouns) > 1:
         return  # "52% of men and 41% of women": different wholes
+    if any(q.value > 100 for q in run) or _OVERLAP.search(sentence):
+        return  # a share is never over 100%; "both", "several" say the groups overlap
+    whole = bool(_ONE_WHOLE.search(sentence))
+    answers = all(_answer(draft, q) for q in run)
+    if not (whole or answers):
+        return  # no sign that these are the parts of one whole: "cut emissions by 30%, water by 40%"
     if len({q.value for q in run}) == 1:
         return  # "50 percent richer, 50 percent better off, 50 percent happier": rhetoric, not shares
     for q in run:
         follow = re.match(r"\s*([A-Za-z]+)", draft.text[q.end:q.end + 20])
         if follow and (follow.group(1).lower().endswith("er") or follow.group(1).lower() in _COMPARATIVE):
             return  # "50 percent richer": a comparison, not a share
-        if follow and follow.group(1).lower() in _GROUP:
+        if follow and follow.group(1).lower() in _GROUP and not whole:
             return  # "52% among men, 61% among women": shares of different groups
     low = sum(interval(q, tol).low for q in run)
     if low <= 100:

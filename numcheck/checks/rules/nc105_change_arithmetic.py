@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from typing import Iterator
 
 from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
-from numcheck.checks.precision import Interval, Tolerance, divide, fmt, interval, pair_intervals
+from numcheck.checks.precision import Interval, Tolerance, divide, fmt, interval, pair_intervals, percent_fix
 from numcheck.claims import Change, Draft
 
 DOCS = RuleDocs(
@@ -86,10 +85,7 @@ def _related(ch: Change) -> list[Related]:
 
 
 def _fix(s, exact: float) -> str | None:
-    if s.qualifier != "exact" or not s.text.endswith("%"):
-        return None
-    decimals = 0 if not s.step or s.step >= 1 else max(0, round(-math.log10(s.step)))
-    return f"{exact:.{decimals}f}%"
+    return percent_fix(s, exact)
 
 
 RULE = Rule(

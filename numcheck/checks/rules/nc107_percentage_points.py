@@ -44,23 +44,45 @@ def _gaps(draft: Draft, tol: Tolerance) -> Iterator[Finding]:
             continue
         a, b = pairs[0]
         gaps = [q for q in qs if _points(q)]
-        if len(gaps) != 1:
+        if len(gaps) != 1 or not _is_the_gap(draft, gaps[0], a, b):
             continue
         g = gaps[0]
         diff = subtract(rounding_interval(a.value, a.step), rounding_interval(b.value, b.step))
         diff = Interval(min(abs(diff.low), abs(diff.high)), max(abs(diff.low), abs(diff.high)))
         if diff.low <= 0 <= diff.high:
             diff = Interval(0, diff.high)
-        if interval(g, tol).overlaps(diff):
+        # a gap in points is measured, not counted: "3 points" admits 2.5 to 3.5
+        stated = interval(g, tol) if g.qualifier != "exact" else rounding_interval(g.value, g.step or 1.0)
+        if stated.overlaps(diff):
             continue
         exact = abs(a.value - b.value)
-        unit = "points" if "point" in g.text.lower() or g.noun == "point" else "percentage points"
+        unit = ("point" if exact == 1 else "points") if "percentage" not in g.text.lower() else (
+            "percentage point" if exact == 1 else "percentage points")
         fix = None
         if g.qualifier == "exact":  # the span of "6 points" (a count of points) is the "6"
             fix = g.text.replace(_number_text(g), f"{exact:g}", 1) if g.kind == "percentage_point" else f"{exact:g}"
         yield RULE.finding(f"{a.value:g}% to {b.value:g}% is a gap of {exact:g} {unit}, not {g.value:g}",
                            g.start, g.end, [Related(a.start, a.end, "first"), Related(b.start, b.end, "second")],
                            fix)
+
+
+_LEAD = re.compile(r"\b(?:led|leads?|leading|won|wins|ahead|margin|gap|trail(?:s|ed|ing)?|behind|beat|beats|"
+                   r"edge|advantage)\b", re.I)
+
+
+def _is_the_gap(draft: Draft, g, a, b) -> bool:
+    """Is this "N points" the gap between the pair ("led by 6 points, 49% to 45%", "won 51% to 48%, a
+    margin of 3 points"), and not another figure of the sentence ("carried by 20 points in 2016")?"""
+    lo, hi = (g, a) if g.end <= a.start else (b, g)
+    between = draft.text[lo.end:hi.start]
+    if len(between) > 25 or re.search(r"\d", between):
+        return False
+    before = draft.text[max(0, g.start - 30):g.start]
+    if re.search(r"\b(?:swing|shift|change|gain(?:ed|s)?|lost|loss|up|down|rise|rose|fall|fell|drop|moved?)\b",
+                 before[-18:], re.I) or re.match(r"\s+(?:since|from)\b", draft.text[g.end:g.end + 8], re.I):
+        return False  # "a swing of 10 points from 2020": a change, not the gap
+    context = before + " " + draft.text[g.end:g.end + 12]
+    return bool(_LEAD.search(context)) and "margin of error" not in (context + between).lower()
 
 
 def _number_text(q) -> str:

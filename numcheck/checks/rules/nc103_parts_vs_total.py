@@ -22,6 +22,7 @@ DOCS = RuleDocs(
 
 _INCLUDE = re.compile(r"\b(?:include|includes|included|including|comprise|comprises|comprising|consist of|"
                       r"consists of|made up of|of which|of whom|among them|broken down into|split into)\b|:", re.I)
+_OVERLAP = re.compile(r"\b(?:some of whom|some of which|both|several|more than one|overlap\w*|also|as well)\b", re.I)
 _ALL_OF_IT = re.compile(r"\b(?:the rest|the remaining|the remainder|leaving|the other)\b", re.I)
 _LIST_GAP = re.compile(r"^[\s\w'’-]{0,30}?(?:,|;|\band\b)\s*(?:and\s+)?(?:the\s+(?:rest|remaining|remainder|other)\s+)?$",
                        re.I)
@@ -55,6 +56,12 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
             if any(re.search(r"\b(?:being|of whom|of which|including|includes)\b", draft.between(x, y) or "")
                    for x, y in zip(parts, parts[1:])):
                 continue  # "210,363 army pensioners, 105,478 being invalids": a breakdown within a part
+            s0, s1 = draft.sentence_span(draft.sentence_of(whole.start))
+            if _OVERLAP.search(draft.text[parts[-1].end:s1]):
+                continue  # "12 forwards, 9 defenders and 4 goalkeepers, some of whom play several positions"
+            nouns = {p.noun for p in parts if p.noun and p.noun_phrase and p.noun_phrase[:1].islower()}
+            if len(nouns) >= 2:
+                continue  # "600 women, 450 parents and 300 retirees": categories that may overlap
             low = sum(interval(p, tol).low for p in parts)
             high = sum(interval(p, tol).high for p in parts)
             total = sum(p.value for p in parts)

@@ -31,7 +31,9 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
                 continue
             m = s.value
             lead = draft.text[max(0, s.start - 14):s.start].lower()
-            if "more than" in lead or "over" in lead.split()[-1:]:
+            if ("more than" in lead or "over" in lead.split()[-1:]) and m < 1:
+                admitted = Interval(0.0, m * (1 + settings.hedge))  # "more than halved": below half
+            elif "more than" in lead or "over" in lead.split()[-1:]:
                 admitted = Interval(m * (1 - settings.hedge), float("inf"))
             elif "nearly" in lead or "almost" in lead:
                 admitted = Interval(m * (1 - 2 * settings.hedge), m * (1 + settings.hedge))

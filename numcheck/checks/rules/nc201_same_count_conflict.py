@@ -23,6 +23,9 @@ DOCS = RuleDocs(
 
 _DEFINITE = re.compile(r"\b(?:the|all|all the|those|these|both)\s+$", re.I)
 _WORD = re.compile(r"[a-z]+")
+_GREW = re.compile(r"\b(?:another|more|other|others|additional|further|also|a (?:second|third|fourth|fifth|"
+                   r"sixth|seventh|eighth|ninth|tenth))\b", re.I)
+_NARROWED = re.compile(r"^\s*(?:in|from|of|on|at|near|outside|inside)\s+the\b", re.I)
 _GENERIC = {"other", "more", "many", "several", "same", "first", "last", "next", "total", "main", "major",
             "large", "small", "great", "former", "latter", "said", "such", "only", "further"}
 _STOP = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "were", "was",
@@ -51,6 +54,11 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
                 continue
             if interval(a, tol).overlaps(interval(b, tol)):
                 break  # the same count: consistent
+            after = draft.text[b.end:b.end + 80].lstrip()
+            if b.noun_phrase and after.startswith(b.noun_phrase):
+                after = after[len(b.noun_phrase):]
+            if _GREW.search(draft.text[a.end:b.start]) or _NARROWED.match(after):
+                break  # "and a fourth on Tuesday", "the two captured towns in the north": another set
             yield RULE.finding(f"{fmt(b.value)} {plural(b.noun)} here, but {fmt(a.value)} earlier for the same "
                                f"{' '.join(sorted(markers))} {plural(b.noun)}", b.start, b.end,
                                [Related(a.start, a.end, "first count")])

@@ -504,3 +504,21 @@ def test_growth_between_two_years_is_computed_from_the_table(refs, text, status)
     if status == "conflict":
         (f,) = [f for f in result.findings if f.rule == "NC401"]
         assert "the table gives a change of" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "Japan, a country of 125 million people, first hosted the Olympics in 1964.",
+    "Germany, home to 84 million people, was reunified in 1990.",
+])
+def test_a_year_of_another_clause_is_not_the_figures_year(refs, text):
+    """The year belongs to the Olympics or to reunification, not to the population figure."""
+    result = _check(refs, text)
+    assert [f for f in result.findings if f.severity == "error"] == []
+
+
+def test_the_documents_year_allows_for_figures_published_a_year_or_two_late(refs):
+    """A story dated June 2024 may quote the latest published figure, for 2022 or 2023."""
+    result = _check(refs, "Luxembourg, a country of 660,000 people, is small.", date=dt.date(2024, 6, 1))
+    assert _verdict(result, "660,000").status == "consistent"
+    result = _check(refs, "Luxembourg, a country of 900,000 people, is small.", date=dt.date(2024, 6, 1))
+    assert _verdict(result, "900,000").status == "conflict"

@@ -209,10 +209,11 @@ def _judge(draft: Draft, refs: References, q: Quantity, mentions, tol: Tolerance
                 if growth is not None:
                     return growth
                 continue
-            fact, weak = _pick_time(draft, q, valued)
-            if fact is None:
+            rows, weak = _pick_time(draft, q, valued)
+            if not rows:
                 continue
-            return _judge_value(q, fact, weak, tol, (start, end))
+            verdicts_ = [_judge_value(q, fact, weak, tol, (start, end)) for fact in rows]
+            return next((v for v in verdicts_ if v.status == "consistent"), verdicts_[0])
     return Verdict(q, "unmatched")
 
 
@@ -244,12 +245,27 @@ def _judge_growth(draft: Draft, q: Quantity, facts: list[Fact], tol: Tolerance, 
                                                f"{change:+.1f}% ({facts_text}); the text says {q.text}", span)
 
 
+def _same_clause(draft: Draft, sentence_start: int, q: Quantity, x: Quantity) -> bool:
+    """Is the year written with the figure ("83 million people in 2020", "In 2020, Germany had ..."),
+    not with another event of the sentence ("Japan, a country of 125 million people, first hosted
+    the Olympics in 1964")?"""
+    if x.start >= q.end:
+        between = draft.text[q.end:x.start]
+        return len(between) <= 40 and not re.search(r"[,;:()]", between)
+    between = draft.text[x.end:q.start]
+    if ";" in between or len(between) > 60:
+        return False
+    opening = draft.text[sentence_start:x.start].strip().lower() in ("in", "by", "as of", "since")
+    return "," not in between or opening
+
+
 def _years_nearest(draft: Draft, q: Quantity) -> list[int]:
     """The sentence's years, the one written with the figure first ("79 million in 1990, 83 million
     in 2020": 1990 for the first, 2020 for the second)."""
     index = draft.sentence_of(q.start)
+    s0, _ = draft.sentence_span(index)
     found = [(x, int(x.year)) for x in draft.by_sentence.get(index, [])
-             if x.kind in ("year", "date") and x.year is not None and x is not q]
+             if x.kind in ("year", "date") and x.year is not None and x is not q and _same_clause(draft, s0, q, x)]
 
     def distance(item) -> tuple[int, int]:
         x = item[0]
@@ -335,26 +351,32 @@ def _sentence_years(draft: Draft, q: Quantity) -> list[int]:
     return years
 
 
-def _pick_time(draft: Draft, q: Quantity, facts: list[Fact]) -> tuple[Fact | None, bool]:
+_LAG = 2  # published figures trail a story: one dated 2024 may quote a 2022 or 2023 figure
+
+
+def _pick_time(draft: Draft, q: Quantity, facts: list[Fact]) -> tuple[list[Fact], bool]:
+    """The rows a figure may be about: the year written with it; else the document's year and
+    the years just before it; else the nearest row (weak)."""
     timeless = [f for f in facts if f.as_of is None]
     years = _years_nearest(draft, q)
     for y in years:
-        for f in facts:
-            if f.year == y:
-                return f, False
+        found = [f for f in facts if f.year == y]
+        if found:
+            return found[:1], False
     if years:
         # the text names a year the table does not have; a row with no time holds for any year
-        return (timeless[0], False) if timeless else (None, False)
+        return timeless[:1], False
     if draft.date is not None:
-        for f in facts:
-            if f.year == draft.date.year:
-                return f, False
+        recent = sorted((f for f in facts if f.year is not None and 0 <= draft.date.year - f.year <= _LAG),
+                        key=lambda f: -(f.year or 0))
+        if recent:
+            return recent, False
     if timeless:
-        return timeless[0], False
+        return timeless[:1], False
     if len(facts) == 1:
-        return facts[0], False
+        return facts, False
     target = draft.date.year if draft.date is not None else max(f.year or 0 for f in facts)
-    return min(facts, key=lambda f: (abs((f.year or 0) - target), -(f.year or 0))), True
+    return [min(facts, key=lambda f: (abs((f.year or 0) - target), -(f.year or 0)))], True
 
 
 _SAME_MEASURE = 5.0  # a figure under a fifth or over five times the row is about something else

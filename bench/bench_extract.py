@@ -6,7 +6,7 @@
 One run measures:
   a. numcheck.extract over every file of the State of the Union corpus (per file; bytes/s);
   b. numcheck check (every rule): numcheck.api.check_text, which extracts and then runs
-     every rule of numcheck.checks.RULES, over every file of the same corpus (per file;
+     every rule of numcheck.rules.RULES, over every file of the same corpus (per file;
      bytes/s), with the number of findings by severity;
   c. quantulum3 parser.parse on a fixed, deterministic sample of that corpus (it runs at
      roughly 16 kB/s, so not the whole corpus), its import and first call timed apart;
@@ -260,7 +260,8 @@ def bench_check(files: list[Path], repeat: int, settings: Any = None) -> dict[st
 
     t0 = time.perf_counter()
     from numcheck.api import check_text
-    from numcheck.checks import RULES, Settings
+    from numcheck.checks import Settings
+    from numcheck.rules import RULES
 
     import_s = time.perf_counter() - t0  # on top of numcheck's own import
     settings = settings or Settings()

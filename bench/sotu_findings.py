@@ -79,7 +79,8 @@ def collect(sotu: Path):
 
 
 def counts_by_rule(results) -> list[tuple[str, str, str, int]]:
-    from numcheck.checks import RULES, SEVERITIES
+    from numcheck.checks import SEVERITIES
+    from numcheck.rules import RULES
 
     names = {rule.code: rule.name for rule in RULES}
     counts: dict[tuple[str, str], int] = {}

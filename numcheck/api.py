@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from numcheck.checks import Finding, Rule, Settings, run_checks
-from numcheck.checks import registry
+from numcheck import rules as registry  # read at call time, so rules added later are included
 from numcheck.claims import Draft
 from numcheck.document import FrontMatterError, InputError, PathArg, iter_documents
 

@@ -11,10 +11,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from numcheck.document import split_front_matter
+from numcheck.document import SENTENCE_BREAK, split_front_matter
 from numcheck.quantities import Quantity, extract
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[#*\-|>])")
 
 
 @dataclass
@@ -35,7 +34,7 @@ class Draft:
 
     @cached_property
     def sentence_starts(self) -> list[int]:
-        return [0] + [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        return [0] + [m.end() for m in SENTENCE_BREAK.finditer(self.text)]
 
     def sentence_of(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1

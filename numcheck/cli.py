@@ -213,7 +213,7 @@ def run_check(paths: Sequence[str], fmt: str, fail_on: str, date_text: Optional[
 
 
 def run_rules() -> int:
-    from numcheck.checks import RULES
+    from numcheck.rules import RULES
     from numcheck.report.text import render_rule_list
 
     _write(render_rule_list(RULES), utf8_bytes=False)
@@ -221,7 +221,7 @@ def run_rules() -> int:
 
 
 def run_rule(key: str) -> int:
-    from numcheck.checks import find_rule
+    from numcheck.rules import find_rule
     from numcheck.report.text import render_rule
 
     rule = find_rule(key)

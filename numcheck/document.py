@@ -210,6 +210,14 @@ def read_documents(paths: Iterable[PathArg]) -> tuple[list[Document], list[Input
     return documents, errors
 
 
+# --- sentences ----------------------------------------------------------------------------
+
+# Where one sentence ends and the next begins: after . ! ? (and a closing quote or bracket) and
+# space, before a capital or a digit; at a blank line; before a Markdown heading, list item,
+# table row or quote. One rule for the extractor's filter and the claims stage's context.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[#*\-|>])")
+
+
 # --- Markdown front matter ----------------------------------------------------------------
 
 _FRONT_START = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")

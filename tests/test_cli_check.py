@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from numcheck.checks import RULES, Rule, RuleDocs, registry
+from numcheck import rules as registry
+from numcheck.checks import Rule, RuleDocs
+from numcheck.rules import RULES
 from numcheck.cli import main
 
 REPO = Path(__file__).resolve().parents[1]

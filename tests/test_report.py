@@ -15,7 +15,8 @@ import pytest
 
 import numcheck
 from numcheck.api import CheckResult, check_paths, check_text
-from numcheck.checks import RULES, Rule, RuleDocs, find_rule
+from numcheck.checks import Rule, RuleDocs
+from numcheck.rules import RULES, find_rule
 from numcheck.document import InputError
 from numcheck.report import at_or_above, summarize
 from numcheck.report.json import render_json, report_dict

@@ -14,7 +14,8 @@ import jsonschema
 import pytest
 
 from numcheck.api import check_text
-from numcheck.checks import RULES, Rule, RuleDocs
+from numcheck.checks import Rule, RuleDocs
+from numcheck.rules import RULES
 from numcheck.report.sarif import FINGERPRINT, LEVELS, render_sarif, sarif_dict
 
 REPO = Path(__file__).resolve().parents[1]

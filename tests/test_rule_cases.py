@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from numcheck.checks import Settings, find_rule, run_checks
+from numcheck.checks import Settings, run_checks
+from numcheck.rules import find_rule
 from numcheck.claims import Draft
 
 CASES = json.loads((Path(__file__).with_name("rule_cases.json")).read_text(encoding="utf-8"))["cases"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from numcheck.checks import RULES, Settings, run_checks
+from numcheck.checks import Settings, run_checks
+from numcheck.rules import RULES
 from numcheck.claims import Draft
 from numcheck.document import split_front_matter
 from numcheck.tables import references_from_csv

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from numcheck.checks import Settings, find_rule, run_checks
+from numcheck.checks import Settings, run_checks
+from numcheck.rules import find_rule
 from numcheck.claims import Draft
 from numcheck.document import split_front_matter
 

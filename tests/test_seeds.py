@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from numcheck.api import check_text
-from numcheck.checks import RULES, Settings
+from numcheck.checks import Settings
+from numcheck.rules import RULES
 from numcheck.tables import load_references
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

@@ -109,6 +109,10 @@ def test_a_figure_more_than_half_off_within_five_times_conflicts(value, factor):
     written = _far_off(value, factor)
     if written is None or not value / 5 <= written <= value * 5:
         return
+    if written % 10 == 0:
+        # a round figure may be a rounding to tens or hundreds ("100" for 60 is 60 to the nearest
+        # hundred), which the rounding property above allows; only figures with a last digit count here
+        return
     result, found = _nc401(value, _digits(written))
     assert len(found) == 1, (value, _sentence(_digits(written)), [(v.figure.text, v.status) for v in result.verdicts])
     assert found[0].severity == "error"

@@ -2,6 +2,6 @@
 
 from numcheck.checks.engine import run_checks
 from numcheck.checks.model import SEVERITIES, Finding, Related, Rule, RuleDocs, Settings
-from numcheck.checks.registry import RULES, find_rule
+from numcheck.checks.registry import INTERNAL_RULES
 
-__all__ = ["run_checks", "Finding", "Related", "Rule", "RuleDocs", "Settings", "RULES", "find_rule", "SEVERITIES"]
+__all__ = ["run_checks", "Finding", "Related", "Rule", "RuleDocs", "Settings", "INTERNAL_RULES", "SEVERITIES"]

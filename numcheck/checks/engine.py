@@ -6,11 +6,11 @@ from dataclasses import replace
 from typing import Iterable
 
 from numcheck.checks.model import Finding, Rule, Settings
-from numcheck.checks.registry import RULES
+from numcheck.checks.registry import INTERNAL_RULES
 from numcheck.claims import Draft
 
 
-def run_checks(draft: Draft, settings: Settings = Settings(), rules: Iterable[Rule] = RULES) -> list[Finding]:
+def run_checks(draft: Draft, settings: Settings = Settings(), rules: Iterable[Rule] = INTERNAL_RULES) -> list[Finding]:
     """Every finding of every rule, in text order, each reported once."""
     seen: set[tuple] = set()
     out: list[Finding] = []

@@ -1,4 +1,6 @@
-"""The rules numcheck knows: a plain list, in code order."""
+"""The checks stage's own rules (figures against each other): a plain list, in code order.
+
+The list of every rule, these and the reference-table rule, is `numcheck.rules`."""
 
 from __future__ import annotations
 
@@ -16,9 +18,8 @@ from numcheck.checks.rules import (
     nc301_weekday_date,
     nc302_elapsed_time,
 )
-from numcheck.tables import rule as nc401_reference_conflict
 
-RULES: tuple[Rule, ...] = tuple(sorted((
+INTERNAL_RULES: tuple[Rule, ...] = tuple(sorted((
     nc101_ratio_percent.RULE,
     nc102_part_exceeds_whole.RULE,
     nc103_parts_vs_total.RULE,
@@ -30,13 +31,4 @@ RULES: tuple[Rule, ...] = tuple(sorted((
     nc201_same_count_conflict.RULE,
     nc301_weekday_date.RULE,
     nc302_elapsed_time.RULE,
-    nc401_reference_conflict.RULE,
 ), key=lambda r: r.code))
-
-BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
-BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
-
-
-def find_rule(key: str) -> Rule | None:
-    """A rule by its code ("NC101", "nc101") or its name ("ratio-percent")."""
-    return BY_CODE.get(key.upper()) or BY_NAME.get(key.lower())

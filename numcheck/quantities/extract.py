@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from numcheck.document import SENTENCE_BREAK
 from numcheck.quantities.cues import triggers
 from numcheck.quantities.lexicon import lexicon
 from numcheck.quantities.model import Quantity
@@ -32,7 +33,6 @@ def extract(text: str) -> list[Quantity]:
     return out
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
 _WORD_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # "fourRussian" -> four, Russian
 
 
@@ -44,7 +44,7 @@ def _spans_worth_reading(text: str, start: int, end: int) -> Iterator[tuple[int,
     test that runs at C speed, is what makes the reader fast on long prose.
     """
     signs, words = _sentence_filter()
-    bounds = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end)] + [end]
+    bounds = [start] + [m.end() for m in SENTENCE_BREAK.finditer(text, start, end)] + [end]
     keep = []
     for k in range(len(bounds) - 1):
         sentence = text[bounds[k]:bounds[k + 1]]

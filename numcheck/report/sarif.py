@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 from urllib.parse import quote
 
-from numcheck.checks import registry
+from numcheck import rules as registry
 from numcheck.document import STDIN_NAME
 from numcheck.report import Located, Span, locate, ordered
 

@@ -170,8 +170,13 @@ def expand_paths(paths: Iterable[PathArg]) -> list[Union[str, InputError]]:
     `read_text`'s business.
     """
     expanded: list[Union[str, InputError]] = []
+    stdin_seen = False
     for given in paths:
         path = os.fspath(given)
+        if path == STDIN:
+            if stdin_seen:
+                continue  # standard input can be read once: "-" twice is one document
+            stdin_seen = True
         if path != STDIN and os.path.isdir(path):
             files, errors = _walk(path)
             expanded.extend(errors)

@@ -148,12 +148,8 @@ def _choose(key: Key, names: set[str], prefer: Mapping[str, str]) -> str:
 
 
 def entity_of(name: str) -> str:
-    cat = catalogue()
-    if name in cat.entities:
-        return cat.entities[name]
-    if " per " in name:
-        return "derived"
-    return "derived"
+    """quantulum3's entity of a unit ("length"); "derived" for a unit numcheck composed ("W per min")."""
+    return catalogue().entities.get(name, "derived")
 
 
 def _lookup(toks: Sequence[Token], j: int, text: str) -> tuple[str, int] | None:

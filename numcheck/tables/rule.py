@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
 from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
@@ -37,7 +38,7 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
         related = [Related(v.subject_span[0], v.subject_span[1], "the subject")] if v.subject_span else []
         f = RULE.finding(v.message, v.figure.start, v.figure.end, related)
         if v.weak:  # matched to the nearest year only: worth a look, not an error
-            f = Finding(f.rule, f.name, "info", f.message, f.start, f.end, f.related, f.fix)
+            f = replace(f, severity="info")
         yield f
 
 

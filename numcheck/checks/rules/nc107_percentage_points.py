@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
@@ -108,7 +109,7 @@ def _percent_for_points(draft: Draft, tol: Tolerance) -> Iterator[Finding]:
                         f"from {ch.before.value:g}% to {ch.after.value:g}% is {points:g} percentage points "
                         f"(a {relative:.1f}% change), not {s.value:g}%", s.start, s.end, related,
                         f"{points:g} percentage points" if s.qualifier == "exact" else None)
-                    yield Finding(f.rule, f.name, "warning", f.message, f.start, f.end, f.related, f.fix)
+                    yield replace(f, severity="warning")
                 elif relative is not None:
                     yield RULE.finding(
                         f"from {ch.before.value:g}% to {ch.after.value:g}% is {points:g} percentage points "

@@ -89,18 +89,24 @@ class Change:
 
 
 def find_changes(draft: Draft) -> list[Change]:
+    """Changes stated with both ends in one sentence: "from 80 to 100", "from 400 in 2019 to 900 in
+    2023", and the other way round, "to $4.2 billion from $3.75 billion"."""
     out: list[Change] = []
     text = draft.text
     for index, qs in draft.by_sentence.items():
-        for a, b in zip(qs, qs[1:]):
-            gap = text[a.end:b.start] if a.end <= b.start else "#"
-            if not re.fullmatch(r"\s*(?:in\s+\d{4}\s*|last year\s*|\(\s*[^)]{0,30}\)\s*)?,?\s*to\s+", gap):
+        values = [q for q in qs if q.kind not in ("year", "date")]  # "from 400 in 2019 to 900 in 2023"
+        for x, y in zip(values, values[1:]):
+            gap = text[x.end:y.start] if x.end <= y.start else "#"
+            lead = text[max(0, x.start - 12):x.start].lower()
+            if re.fullmatch(r"\s*(?:in\s+\d{4}\s*|last year\s*|\(\s*[^)]{0,30}\)\s*)?,?\s*to\s+", gap) and (
+                    re.search(r"\bfrom\s+(?:an?\s+|the\s+)?(?:about\s+|around\s+|some\s+)?$", lead)
+                    or x.text.lower().startswith("from")):
+                a, b = x, y
+            elif re.fullmatch(r"\s*(?:in\s+\d{4}\s*)?,?\s*from\s+", gap) and re.search(r"\bto\s+$", lead):
+                a, b = y, x  # "rose 20% to $4.2 billion from $3.75 billion"
+            else:
                 continue
-            lead = text[max(0, a.start - 12):a.start].lower()
-            if not re.search(r"\bfrom\s+(?:an?\s+|the\s+)?(?:about\s+|around\s+|some\s+)?$", lead) and \
-                    not a.text.lower().startswith("from"):
-                continue
-            if a.kind in ("year", "date", "ordinal", "label") or b.kind in ("year", "date", "ordinal", "label"):
+            if a.kind in ("ordinal", "label") or b.kind in ("ordinal", "label"):
                 continue
             if (a.unit or None) != (b.unit or None) and not (a.unit is None or b.unit is None):
                 continue
@@ -120,12 +126,14 @@ _CLAUSE_BREAK = re.compile(r"\d|;|\b(?:and|while|but|whereas|although|though|in 
 def _adjacent(text: str, a: Quantity, b: Quantity, q: Quantity) -> bool:
     """Is the stated size right beside the change it measures ("rose 20% from 100 to 120",
     "from 80 to 100 units, a 20% rise"), not a figure about something else in the sentence?"""
-    if q.end <= a.start:
-        gap = text[q.end:a.start]
-    elif q.start >= b.end:
-        gap = text[b.end:q.start]
+    first, last = (a, b) if a.start <= b.start else (b, a)
+    if q.end <= first.start:
+        gap = text[q.end:first.start]
+    elif q.start >= last.end:
+        gap = text[last.end:q.start]
     else:
         return False
+    gap = re.sub(r"\bin \d{4}\b", "", gap)  # "to 900 in 2023, a 50% increase"
     return len(gap) <= 30 and not _CLAUSE_BREAK.search(gap)
 
 
@@ -142,6 +150,8 @@ def _is_change_figure(draft: Draft, q: Quantity) -> bool:
     if last and (last[0] in _RISE or last[0] in _FALL) and last[0] not in ("more", "less", "fewer", "higher", "lower"):
         return True  # "rose 20%", "fell 20 percent"
     after = draft.text[q.end:q.end + 25].lower()
+    if re.search(r",\s*or\s+$", before):
+        return True  # "from 1.5m to 1.8m, or 20%"
     if re.search(r"\b(?:up|down|by|of|rise of|increase of|fall of|drop of|gain of|decline of|jump of|cut of)\s+"
                  r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|just\s+)?$", before):
         return True

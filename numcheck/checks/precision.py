@@ -23,6 +23,7 @@ to a neighbouring simple fraction: p/q covers +/- 1/(2q(q+1)).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from numcheck.quantities import Quantity
@@ -152,9 +153,8 @@ def fmt(x: float, digits: int = 3) -> str:
             return (text.rstrip("0").rstrip(".") if "." in text else text) + f" {word}"
     if x == int(x):
         return f"{int(x):,}"
-    if ax >= 100:
-        return f"{x:.1f}"
-    return f"{x:.1f}" if ax >= 1 else f"{x:.3g}"
+    text = f"{x:,.3f}".rstrip("0").rstrip(".")  # 1.62 stays 1.62, 1234.5 is 1,234.5
+    return text if ax >= 0.01 else f"{x:.3g}"
 
 
 _COUNTISH = ("count", "number")
@@ -177,7 +177,10 @@ def pair_intervals(a: Quantity, b: Quantity) -> tuple[Interval, Interval]:
 def percent_fix(q: Quantity, exact: float) -> str | None:
     """The replacement for a plain written percentage ("12%" -> "15%"), at its own number of decimals;
     None where the figure is hedged or bounded, since then no single replacement is certain."""
-    if q.qualifier != "exact" or not q.text.rstrip().endswith("%"):
+    if q.qualifier != "exact":
+        return None
+    m = re.fullmatch(r"[\d.,]+(\s*(?:%|per ?cent|percent))", q.text.strip(), re.I)
+    if not m:
         return None
     decimals = 0 if not q.step or q.step >= 1 else max(0, round(-math.log10(q.step)))
-    return f"{exact:.{decimals}f}%"
+    return f"{exact:.{decimals}f}{m.group(1)}"  # "12 per cent" -> "15 per cent", as written

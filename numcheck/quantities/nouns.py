@@ -23,6 +23,8 @@ def singular(word: str) -> str:
     irregular = lexicon().words["irregular_plurals"]
     if w in irregular:
         return irregular[w]
+    if len(w) > 4 and w.endswith("men") and not w.endswith(("omen", "amen", "imen", "umen")):
+        return w[:-3] + "man"  # fishermen, policemen, servicemen
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if re.search(r"(ches|shes|xes|sses|zzes)$", w):
@@ -35,7 +37,7 @@ def singular(word: str) -> str:
 def is_plural(word: str) -> bool:
     w = word.lower()
     words = lexicon().words
-    if w in words["plural_nouns_without_s"]:
+    if w in words["plural_nouns_without_s"] or (len(w) > 4 and w.endswith("men") and singular(w) != w):
         return True
     return len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")) and singular(w) != w
 
@@ -111,6 +113,8 @@ def plural(noun: str) -> str:
     head, _, last = noun.rpartition(" ")
     if last in irregular:
         p = irregular[last]
+    elif last.endswith("man") and last not in ("human", "german", "roman", "shaman", "caiman"):
+        p = last[:-3] + "men"  # fisherman -> fishermen
     elif re.search(r"[^aeiou]y$", last):
         p = last[:-1] + "ies"
     elif re.search(r"(s|x|z|ch|sh)$", last):

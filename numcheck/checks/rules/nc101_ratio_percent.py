@@ -25,7 +25,8 @@ DOCS = RuleDocs(
 )
 
 # what may stand between a ratio and its percentage: "120 of 800 (15%)", "2 out of 57, or 3.5%"
-_ADJACENT = re.compile(r"^\s*(?:[(\[,;:–—-]|[,–—-]?\s*or|,?\s*i\.e\.|,?\s*that is|,?\s*which is)?\s*[(\[]?\s*$", re.I)
+_ADJACENT = re.compile(r"^\s*(?:\w+(?:ed|ing)\s*)?(?:[(\[,;:–—-]|[,–—-]?\s*or|,?\s*i\.e\.|,?\s*that is|,?\s*which is)?"
+                       r"\s*[(\[]?\s*$", re.I)  # "45 of the 300 schools inspected, or 12 per cent"
 _WHOLE_BEFORE = re.compile(r"\b(?:of|out of|among|from)\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?$", re.I)
 _CHANGE = re.compile(r"\b(?:increase|increased|decrease|decreased|rise|rose|gain|gained|growth|grew|fall|fell|"
                      r"drop|dropped|decline|declined|up|down|more|less|fewer)\b", re.I)  # "an increase of 44,981, or 41%"

@@ -24,7 +24,9 @@ DOCS = RuleDocs(
 _GAP = re.compile(r"^[\s\w'’]{0,40}?(?:,|;|\band\b|\bwhile\b|\bwith\b|\bor\b)[\s\w'’]{0,25}$", re.I)
 # positive signs of one whole: a split or a poll's answers ("52% said yes, 41% said no")
 _ONE_WHOLE = re.compile(r"\b(?:split|broken down|breakdown|shares?|of the vote|of respondents|of those (?:polled|asked|"
-                        r"surveyed)|of voters|of the total|poll|survey|surveyed|asked|respondents|ballot)\b", re.I)
+                        r"surveyed)|of voters|of the total|poll|survey|surveyed|asked|respondents|ballot|census|"
+                        r"came from|comes from|come from|goes to|go to|went to|of the budget|of (?:its|the) revenue)\b",
+                        re.I)
 # "have", "are", "had" are left out: "70% have solar panels, 60% have heat pumps" describe overlapping groups
 _ANSWER_VERBS = {"said", "say", "says", "answered", "replied", "were", "was", "voted", "vote", "backed",
                  "back", "supported", "support", "opposed", "oppose", "chose", "choose", "preferred", "prefer",
@@ -57,22 +59,26 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
                     not run or _GAP.match(draft.between(run[-1], q) or "#")):
                 run.append(q)
                 continue
-            if len(run) >= 3:
-                yield from _check_run(draft, run, tol)
+            if len(run) >= 3 or (len(run) == 2 and _ONE_WHOLE.search(draft.sentence_text(index))):
+                yield from _check_run(draft, run, tol)  # two shares only where the text names one whole
             run = [q] if q is not None and q.kind == "percent" and q.qualifier == "exact" and q.high is None else []
 
 
 def _check_run(draft: Draft, run: list, tol: Tolerance) -> Iterator[Finding]:
-    a, b = run[0].start, run[-1].end
-    sentence = draft.sentence_text(draft.sentence_of(a))
-    if _NOT_SHARES.search(draft.text[a:b]) or _NOT_SHARES.search(sentence):
+    a = run[0].start
+    sentence = re.sub(r"\bper\s+cent\b", "percent", draft.sentence_text(draft.sentence_of(a)), flags=re.I)
+    named_whole = _ONE_WHOLE.search(sentence)
+    not_shares = [m.group().lower() for m in _NOT_SHARES.finditer(sentence)]
+    if any(re.search(r"\b(?:from|to)\b", m.group(), re.I) for m in _ONE_WHOLE.finditer(sentence)):
+        not_shares = [w for w in not_shares if w not in ("from", "to")]  # "came from gas, 30% from wind"
+    if not_shares:
         return
     nouns = {q.noun for q in run if q.noun}
     if len(nouns) > 1:
         return  # "52% of men and 41% of women": different wholes
     if any(q.value > 100 for q in run) or _OVERLAP.search(sentence):
         return  # a share is never over 100%; "both", "several" say the groups overlap
-    whole = bool(_ONE_WHOLE.search(sentence))
+    whole = bool(named_whole)
     answers = all(_answer(draft, q) for q in run)
     if not (whole or answers):
         return  # no sign that these are the parts of one whole: "cut emissions by 30%, water by 40%"

@@ -21,7 +21,8 @@ DOCS = RuleDocs(
         "written precision, with the hedge tolerance for \"about\".",
 )
 
-_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|these\s+|those\s+)?$", re.I)
+_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|these\s+|those\s+)?(?:[\w.-]+['’]s\s+)?$",
+                 re.I)  # "30% of the firm's €600 million turnover"
 _RESULT = re.compile(r"^\s*[\w\s]{0,30}?(?:,|\(|—|–|-|:|\bor\b|\bsome\b|\bthat is\b)\s*"
                      r"(?:or\s+|some\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?$", re.I)
 

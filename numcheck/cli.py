@@ -70,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--fail-on", choices=FAIL_ON, default="error", help="lowest severity that makes the exit status 1 "
         "(default: error; never: always 0 unless input fails)"
     )
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 whatever is found (for report-only runs); input errors still exit 2")
+    check.add_argument(
+        "--min-severity", choices=("error", "warning", "info"), default="info",
+        help="the lowest severity shown (default: info, everything); what fails is --fail-on's business"
+    )
     check.add_argument(
         "--date", metavar="YYYY-MM-DD", help="the drafts' date, for rules that read 'last year' or ages "
         "(overrides a front matter date:)"
@@ -105,8 +111,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else EXIT_INPUT_ERROR)
     try:
         if args.command == "check":
-            return run_check(args.paths, args.format, args.fail_on, args.date, args.hedge_tolerance,
-                             args.reference, args.show_verified, args.show_unmatched)
+            return run_check(args.paths, args.format, "never" if args.exit_zero else args.fail_on, args.date,
+                             args.hedge_tolerance, args.reference, args.show_verified, args.show_unmatched,
+                             args.min_severity)
         if args.command == "rules":
             return run_rules()
         if args.command == "rule":
@@ -163,7 +170,9 @@ def default_references(paths: Sequence[str]) -> list[str]:
 
 def run_check(paths: Sequence[str], fmt: str, fail_on: str, date_text: Optional[str],
               hedge: float = 0.10, reference: Optional[Sequence[str]] = None,
-              show_verified: bool = False, show_unmatched: bool = False) -> int:
+              show_verified: bool = False, show_unmatched: bool = False, min_severity: str = "info") -> int:
+    from dataclasses import replace
+
     from numcheck.api import check_paths
     from numcheck.checks import Settings
     from numcheck.report import at_or_above
@@ -186,6 +195,10 @@ def run_check(paths: Sequence[str], fmt: str, fail_on: str, date_text: Optional[
     for error in errors:
         _error(str(error))
     errors = [*table_errors, *errors]
+    findings = [f for result in results for f in result.findings]  # what fails: every finding
+    if min_severity != "info":  # what is shown: those at or above --min-severity
+        results = [replace(r, findings=tuple(f for f in r.findings if at_or_above([f], min_severity)))
+                   for r in results]
     # Built whole before anything is written, as for extract.
     if fmt == "json":
         from numcheck.report.json import render_json
@@ -208,7 +221,6 @@ def run_check(paths: Sequence[str], fmt: str, fail_on: str, date_text: Optional[
     _write(output, utf8_bytes=fmt != "text")
     if errors:
         return EXIT_INPUT_ERROR
-    findings = [f for result in results for f in result.findings]
     return EXIT_FINDINGS if at_or_above(findings, fail_on) else EXIT_OK
 
 

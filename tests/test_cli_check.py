@@ -309,3 +309,20 @@ def test_hedge_tolerance_must_be_a_fraction(tmp_path, capsys):
     draft.write_text("Nothing here.\n", encoding="utf-8")
     assert main(["check", str(draft), "--hedge-tolerance", "10"]) == 2
     assert "fraction" in capsys.readouterr().err
+
+
+def test_exit_zero_and_min_severity_are_separate_from_failing(tmp_path, capsys):
+    """--exit-zero: report only; --min-severity: what is shown, while --fail-on still sees everything."""
+    draft = tmp_path / "d.md"
+    # an NC101 error and an NC201 warning
+    draft.write_text("Of the 800 applicants, 120 (12%) were accepted.\n\n"
+                     "Three tankers were seized on Monday. Officials said the four seized tankers would be released.\n",
+                     encoding="utf-8")
+    assert main(["check", str(draft), "--exit-zero"]) == 0
+    assert "NC101" in capsys.readouterr().out
+    assert main(["check", str(draft), "--min-severity", "error", "--fail-on", "warning"]) == 1
+    out = capsys.readouterr().out
+    assert "NC101" in out and "NC201" not in out
+    assert main(["check", str(draft), "--min-severity", "error", "--format", "json"]) == 1
+    assert [f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["NC101"]
+    assert main(["check", str(tmp_path / "missing.md"), "--exit-zero"]) == 2

@@ -94,10 +94,17 @@ def find_changes(draft: Draft) -> list[Change]:
     out: list[Change] = []
     text = draft.text
     for index, qs in draft.by_sentence.items():
-        values = [q for q in qs if q.kind not in ("year", "date")]  # "from 400 in 2019 to 900 in 2023"
+        # "from 400 in 2019 to 900 in 2023", "from 22,500 vehicles a day to 45,000": years and rates' periods
+        # are not ends of a change
+        values = [q for q in qs if q.kind not in ("year", "date")
+                  and not (q.kind == "duration" and q.text.lower().startswith(("a ", "an ")))]
         for x, y in zip(values, values[1:]):
             gap = text[x.end:y.start] if x.end <= y.start else "#"
             lead = text[max(0, x.start - 12):x.start].lower()
+            gap = re.sub(r"^\s*(?:an?|per)\s+[a-z]+\b", "", gap)  # "from €2 a kilo to €6", "22,500 vehicles a day"
+            if x.noun_phrase and gap.lstrip().startswith(x.noun_phrase):
+                gap = gap.lstrip()[len(x.noun_phrase):]  # "from 22,500 vehicles a day to 45,000"
+                gap = re.sub(r"^\s*(?:an?|per)\s+[a-z]+\b", "", gap)
             if re.fullmatch(r"\s*(?:in\s+\d{4}\s*|last year\s*|\(\s*[^)]{0,30}\)\s*)?,?\s*to\s+", gap) and (
                     re.search(r"\bfrom\s+(?:an?\s+|the\s+)?(?:about\s+|around\s+|some\s+)?$", lead)
                     or x.text.lower().startswith("from")):
@@ -115,7 +122,7 @@ def find_changes(draft: Draft) -> list[Change]:
             direction = (1 if words & _RISE else 0) - (1 if words & _FALL else 0)
             stated = tuple(q for q in qs if q is not a and q is not b and q.kind in (
                 "percent", "percentage_point", "multiple", "fraction") and _is_change_figure(draft, q)
-                and _adjacent(text, a, b, q))
+                and _adjacent(text, a, b, q, period_ok=q.kind == "multiple"))
             out.append(Change(a, b, stated, direction))
     return out
 
@@ -123,7 +130,7 @@ def find_changes(draft: Draft) -> list[Change]:
 _CLAUSE_BREAK = re.compile(r"\d|;|\b(?:and|while|but|whereas|although|though|in \w+ years?|over \w+ years?)\b", re.I)
 
 
-def _adjacent(text: str, a: Quantity, b: Quantity, q: Quantity) -> bool:
+def _adjacent(text: str, a: Quantity, b: Quantity, q: Quantity, period_ok: bool = False) -> bool:
     """Is the stated size right beside the change it measures ("rose 20% from 100 to 120",
     "from 80 to 100 units, a 20% rise"), not a figure about something else in the sentence?"""
     first, last = (a, b) if a.start <= b.start else (b, a)
@@ -134,6 +141,8 @@ def _adjacent(text: str, a: Quantity, b: Quantity, q: Quantity) -> bool:
     else:
         return False
     gap = re.sub(r"\bin \d{4}\b", "", gap)  # "to 900 in 2023, a 50% increase"
+    if period_ok:  # "tripled in five years, from 350 to 700": the period of the multiple is its own
+        gap = re.sub(r"\b(?:in|over)\s+(?:a|the\s+(?:last|past)|\w+)\s+(?:years?|decades?|months?|weeks?)\b", "", gap)
     return len(gap) <= 30 and not _CLAUSE_BREAK.search(gap)
 
 

@@ -105,7 +105,8 @@ def find_changes(draft: Draft) -> list[Change]:
             if x.noun_phrase and gap.lstrip().startswith(x.noun_phrase):
                 gap = gap.lstrip()[len(x.noun_phrase):]  # "from 22,500 vehicles a day to 45,000"
                 gap = re.sub(r"^\s*(?:an?|per)\s+[a-z]+\b", "", gap)
-            if re.fullmatch(r"\s*(?:in\s+\d{4}\s*|last year\s*|\(\s*[^)]{0,30}\)\s*)?,?\s*to\s+", gap) and (
+            if re.fullmatch(r"\s*(?:in\s+(?:\d{4}|[A-Z][a-z]+(?:\s+\d{4})?)\s*|last year\s*|\(\s*[^)]{0,30}\)\s*)?,?\s*to\s+",
+                            gap) and (
                     re.search(r"\bfrom\s+(?:an?\s+|the\s+)?(?:about\s+|around\s+|some\s+)?$", lead)
                     or x.text.lower().startswith("from")):
                 a, b = x, y
@@ -140,7 +141,7 @@ def _adjacent(text: str, a: Quantity, b: Quantity, q: Quantity, period_ok: bool 
         gap = text[last.end:q.start]
     else:
         return False
-    gap = re.sub(r"\bin \d{4}\b", "", gap)  # "to 900 in 2023, a 50% increase"
+    gap = re.sub(r"\bin (?:\d{4}|[A-Z][a-z]+(?: \d{4})?)\b", "", gap)  # "to 900 in 2023, a 50% increase", "in April"
     if period_ok:  # "tripled in five years, from 350 to 700": the period of the multiple is its own
         gap = re.sub(r"\b(?:in|over)\s+(?:a|the\s+(?:last|past)|\w+)\s+(?:years?|decades?|months?|weeks?)\b", "", gap)
     return len(gap) <= 30 and not _CLAUSE_BREAK.search(gap)

@@ -23,7 +23,9 @@ DOCS = RuleDocs(
     fires_fix="4",
 )
 
-_PAIR_GAP = re.compile(r"^\s*(?:to|-|–|—|versus|vs\.?|against)\s*$", re.I)
+# "49% to 45%", "54.3% of the vote to Ms Costa's 45.7%"
+_PAIR_GAP = re.compile(r"^\s*(?:of the vote\s+)?(?:to|-|–|—|versus|vs\.?|against)\s*"
+                       r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}['’]s\s*)?$")
 
 
 def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
@@ -32,8 +34,11 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
     yield from _percent_for_points(draft, tol)
 
 
-def _points(q) -> bool:
-    return q.kind == "percentage_point" or (q.kind in ("count", "number") and q.noun == "point")
+def _points(q, draft: Draft | None = None) -> bool:
+    """"3 percentage points", "6 points", and "12.6 points" (a decimal is not counted, so it has no noun)."""
+    if q.kind == "percentage_point" or (q.kind in ("count", "number") and q.noun == "point"):
+        return True
+    return draft is not None and q.kind == "number" and bool(re.match(r"\s+points?\b", draft.text[q.end:q.end + 8]))
 
 
 def _gaps(draft: Draft, tol: Tolerance) -> Iterator[Finding]:
@@ -44,7 +49,7 @@ def _gaps(draft: Draft, tol: Tolerance) -> Iterator[Finding]:
         if len(pairs) != 1:
             continue
         a, b = pairs[0]
-        gaps = [q for q in qs if _points(q)]
+        gaps = [q for q in qs if _points(q, draft)]
         if len(gaps) != 1 or not _is_the_gap(draft, gaps[0], a, b):
             continue
         g = gaps[0]

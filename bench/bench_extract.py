@@ -80,22 +80,23 @@ sys.path.insert(0, str(REPO))  # bench this checkout even without an editable in
 # --- helpers ---------------------------------------------------------------------------
 
 
+def _decimal_scaled(value: float, unit: str, below_kilo: str) -> str:
+    for prefix, scale in (("G", 1e9), ("M", 1e6), ("k", 1e3)):
+        if value >= scale:
+            return f"{value / scale:.3g} {prefix}{unit}"
+    return f"{value:{below_kilo}} {unit}"
+
+
 def human_rate(bytes_per_second: Optional[float]) -> str:
     if not bytes_per_second:
         return "n/a"
-    for unit, scale in (("GB/s", 1e9), ("MB/s", 1e6), ("kB/s", 1e3)):
-        if bytes_per_second >= scale:
-            return f"{bytes_per_second / scale:.3g} {unit}"
-    return f"{bytes_per_second:.3g} B/s"
+    return _decimal_scaled(bytes_per_second, "B/s", ".3g")
 
 
 def human_bytes(n: Optional[float]) -> str:
     if n is None:
         return "n/a"
-    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
-        if n >= scale:
-            return f"{n / scale:.3g} {unit}"
-    return f"{n:.0f} B"
+    return _decimal_scaled(n, "B", ".0f")
 
 
 def human_seconds(s: Optional[float]) -> str:

@@ -12,29 +12,60 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from numcheck.document import SENTENCE_BREAK, split_front_matter
+from numcheck.markup import Cell, Table, read_prose
 from numcheck.quantities import Quantity, extract
 
 
 
 @dataclass
 class Draft:
+    """A draft and its figures. `text` is the source as written (offsets point into it); `prose`
+    is its prose view (numcheck.markup: same length, code, URLs, tags and front matter blanked),
+    which the extractor read and on which sentences are cut and context is read."""
+
     text: str
     path: str = "<text>"
     date: dt.date | None = None  # the document's date: front matter, --date, or unknown
     quantities: list[Quantity] = field(default_factory=list)
+    prose: str = ""  # the prose view; "" means the text itself
+    breaks: tuple[int, ...] = ()  # where the markup starts a new sentence (a block, a table cell)
+    tables: tuple[Table, ...] = ()  # the draft's tables (Markdown pipe tables, simple HTML tables)
+    comments: tuple[tuple[int, int], ...] = ()  # where directives may stand (numcheck.markup.Prose.comments)
+
+    def __post_init__(self) -> None:
+        if not self.prose:
+            self.prose = self.text
+        elif len(self.prose) != len(self.text):
+            raise ValueError("a draft's prose view must have its text's length")
 
     @classmethod
     def read(cls, text: str, path: str = "<text>", date: dt.date | None = None) -> "Draft":
-        """Extract the figures of a draft; a Markdown front matter is not read for figures,
-        but its `date:` is the draft's date unless `date` is given."""
+        """Extract the figures of a draft, read as the markup its path's suffix names (.md,
+        .html, else plain text); a front matter is not read for figures, but its `date:` is the
+        draft's date unless `date` is given."""
         body, front_date = split_front_matter(text)
-        # blank the front matter out, keeping offsets, so its date is not read as a figure
-        scanned = " " * body + text[body:] if body else text
-        return cls(text=text, path=path, date=date or front_date, quantities=extract(scanned))
+        view = read_prose(text, path, body)
+        return cls(text=text, path=path, date=date or front_date, quantities=extract(view.view),
+                   prose=view.view, breaks=view.breaks, tables=view.tables, comments=view.comments)
 
     @cached_property
     def sentence_starts(self) -> list[int]:
-        return [0] + [m.end() for m in SENTENCE_BREAK.finditer(self.text)]
+        starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(self.prose)]
+        return sorted({*starts, *self.breaks}) if self.breaks else starts
+
+    def cell_figure(self, cell: Cell) -> Quantity | None:
+        """The one figure in a table cell, or None when it holds none or several."""
+        k = bisect.bisect_left(self._figure_starts, cell.start)
+        inside = []
+        while k < len(self.quantities) and self.quantities[k].start < cell.end:
+            if self.quantities[k].end <= cell.end:
+                inside.append(self.quantities[k])
+            k += 1
+        return inside[0] if len(inside) == 1 else None
+
+    @cached_property
+    def _figure_starts(self) -> list[int]:
+        return [q.start for q in self.quantities]
 
     def sentence_of(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -53,7 +84,7 @@ class Draft:
 
     def sentence_text(self, index: int) -> str:
         a, b = self.sentence_span(index)
-        return self.text[a:b]
+        return self.prose[a:b]
 
     @cached_property
     def changes(self) -> list["Change"]:
@@ -61,8 +92,8 @@ class Draft:
         return find_changes(self)
 
     def between(self, a: Quantity, b: Quantity) -> str:
-        """The text between two figures (empty when they overlap)."""
-        return self.text[a.end:b.start] if a.end <= b.start else ""
+        """The prose between two figures (empty when they overlap)."""
+        return self.prose[a.end:b.start] if a.end <= b.start else ""
 
 
 # --- changes: "rose from 80 to 100, a 20% rise" ---------------------------------------------
@@ -92,7 +123,7 @@ def find_changes(draft: Draft) -> list[Change]:
     """Changes stated with both ends in one sentence: "from 80 to 100", "from 400 in 2019 to 900 in
     2023", and the other way round, "to $4.2 billion from $3.75 billion"."""
     out: list[Change] = []
-    text = draft.text
+    text = draft.prose
     for index, qs in draft.by_sentence.items():
         # "from 400 in 2019 to 900 in 2023", "from 22,500 vehicles a day to 45,000": years and rates' periods
         # are not ends of a change
@@ -151,7 +182,7 @@ def _is_change_figure(draft: Draft, q: Quantity) -> bool:
     """Is this percentage stated as the size of a change ("a 20% rise", "up 20%", "by 20%")?"""
     if q.kind in ("multiple",):
         return True
-    before = draft.text[max(0, q.start - 25):q.start].lower()
+    before = draft.prose[max(0, q.start - 25):q.start].lower()
     words = _WORD.findall(before)
     last = words[-1:]
     if len(words) >= 2 and words[-1] == "up" and words[-2] in ("making", "make", "makes", "made", "take", "takes",
@@ -159,7 +190,7 @@ def _is_change_figure(draft: Draft, q: Quantity) -> bool:
         return False  # "making up 4.5 percent of the population": a share, not a change
     if last and (last[0] in _RISE or last[0] in _FALL) and last[0] not in ("more", "less", "fewer", "higher", "lower"):
         return True  # "rose 20%", "fell 20 percent"
-    after = draft.text[q.end:q.end + 25].lower()
+    after = draft.prose[q.end:q.end + 25].lower()
     if re.search(r",\s*or\s+$", before):
         return True  # "from 1.5m to 1.8m, or 20%"
     if re.search(r"\b(?:up|down|by|of|rise of|increase of|fall of|drop of|gain of|decline of|jump of|cut of)\s+"

@@ -19,7 +19,7 @@ PathArg = Union[str, os.PathLike]
 
 # Suffixes picked up when a folder is given; a file named explicitly is read
 # whatever its suffix, since the user asked for it.
-TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", ".rst", ".text")
+TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", ".rst", ".text", ".html", ".htm")
 # Folders that hold tooling, not drafts; walking them is slow and noisy.
 SKIPPED_DIRS: frozenset[str] = frozenset({".venv", "venv", "node_modules", "__pycache__"})
 STDIN = "-"

@@ -63,10 +63,17 @@ def quantity_rows(file: str, text: str, quantities: Iterable["Quantity"]) -> lis
 
 
 def document_rows(document: Document) -> list[Row]:
-    """Extract a document's quantities and flatten them into rows."""
+    """Extract a document's quantities, from its prose as `check` reads it (no code blocks, URLs,
+    tags or front matter), and flatten them into rows."""
+    from numcheck.document import FrontMatterError, split_front_matter
+    from numcheck.markup import read_prose
     from numcheck.quantities import extract  # deferred: keeps `import numcheck.rows` light
 
-    return quantity_rows(document.path, document.text, extract(document.text))
+    try:
+        front = split_front_matter(document.text)[0]
+    except FrontMatterError:
+        front = 0  # a bad front matter date is `check`'s to report; extract lists what it reads
+    return quantity_rows(document.path, document.text, extract(read_prose(document.text, document.path, front).view))
 
 
 def format_number(number: Optional[float]) -> str:

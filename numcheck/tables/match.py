@@ -103,14 +103,14 @@ def _mentions(draft: Draft, refs: References) -> list[tuple[int, int, str]]:
     Names are matched as written, a capital allowed on the first word: a code such as
     "AND" (Andorra) is never the word "And", and "can" is never Canada's "CAN"."""
     index = _name_index(refs)
-    toks = [(m.start(), m.end(), _bare(m.group())) for m in _NAME_WORD.finditer(draft.text)]
+    toks = [(m.start(), m.end(), _bare(m.group())) for m in _NAME_WORD.finditer(draft.prose)]
     out = []
     for i, (start, _, word) in enumerate(toks):
         for form, lower in index.get(word, ()):
             n = len(form)
             if tuple(t[2] for t in toks[i:i + n]) == form:
                 end = toks[i + n - 1][1]
-                end = start + len(re.sub(r"['’]s$", "", draft.text[start:end]))
+                end = start + len(re.sub(r"['’]s$", "", draft.prose[start:end]))
                 for key in refs.subject_names.get(lower, ()):
                     out.append((start, end, key))
                 break
@@ -125,13 +125,13 @@ def _subjects_for(draft: Draft, q: Quantity, mentions: list[tuple[int, int, str]
     s0, s1 = draft.sentence_span(draft.sentence_of(q.start))
     here = [m for m in mentions if s0 <= m[0] < s1]
     if not here:
-        p0 = max(draft.text.rfind("\n\n", 0, q.start) + 1, draft.text.rfind("\n", 0, q.start) + 1)
-        p1 = draft.text.find("\n", q.end)
-        p1 = len(draft.text) if p1 < 0 else p1
+        p0 = max(draft.prose.rfind("\n\n", 0, q.start) + 1, draft.prose.rfind("\n", 0, q.start) + 1)
+        p1 = draft.prose.find("\n", q.end)
+        p1 = len(draft.prose) if p1 < 0 else p1
         if p1 - p0 <= _PARAGRAPH_LIMIT:
             here = [m for m in mentions if p0 <= m[0] < p1]
     if not here:
-        title = _title_span(draft.text)
+        title = _title_span(draft.prose)
         here = [m for m in mentions if title[0] <= m[0] < title[1]]
     return sorted(here, key=lambda m: (m[0] > q.start, abs(m[0] - q.start)))
 
@@ -155,8 +155,8 @@ def _context_words(draft: Draft, q: Quantity) -> set[str]:
     if q.noun_phrase:
         words.update(singular(w) for w in _WORD.findall(q.noun_phrase))
     s0, _ = draft.sentence_span(draft.sentence_of(q.start))
-    before = _WORD.findall(draft.text[max(s0, q.start - 40):q.start])[-4:]
-    after = _WORD.findall(draft.text[q.end:q.end + 30])[:3]
+    before = _WORD.findall(draft.prose[max(s0, q.start - 40):q.start])[-4:]
+    after = _WORD.findall(draft.prose[q.end:q.end + 30])[:3]
     words.update(singular(w) for w in before + after)
     return {w.lower() for w in words}
 
@@ -182,7 +182,7 @@ def _judge(draft: Draft, refs: References, q: Quantity, mentions, tol: Tolerance
     sentence = draft.sentence_text(draft.sentence_of(q.start))
     if q.kind == "duration":
         # "more than a year after a US-led coalition began": the event is the one named after the relation
-        rel = _RELATION.search(draft.text, q.end, draft.sentence_span(draft.sentence_of(q.start))[1])
+        rel = _RELATION.search(draft.prose, q.end, draft.sentence_span(draft.sentence_of(q.start))[1])
         if rel:
             subjects = sorted(subjects, key=lambda m: (m[0] < rel.end(), abs(m[0] - rel.end())))
     words = _context_words(draft, q)
@@ -250,12 +250,12 @@ def _same_clause(draft: Draft, sentence_start: int, q: Quantity, x: Quantity) ->
     not with another event of the sentence ("Japan, a country of 125 million people, first hosted
     the Olympics in 1964")?"""
     if x.start >= q.end:
-        between = draft.text[q.end:x.start]
+        between = draft.prose[q.end:x.start]
         return len(between) <= 40 and not re.search(r"[,;:()]", between)
-    between = draft.text[x.end:q.start]
+    between = draft.prose[x.end:q.start]
     if ";" in between or len(between) > 60:
         return False
-    opening = draft.text[sentence_start:x.start].strip().lower() in ("in", "by", "as of", "since")
+    opening = draft.prose[sentence_start:x.start].strip().lower() in ("in", "by", "as of", "since")
     return "," not in between or opening
 
 
@@ -284,7 +284,7 @@ def _superlatives() -> dict[str, tuple[str, bool]]:
 
 def _judge_rank(draft: Draft, refs: References, q: Quantity, subjects) -> Verdict:
     """"India, the second most populous country": the subject's rank, computed from the table."""
-    after = re.sub(r"\s+", " ", draft.text[q.end:q.end + 40].lower()).lstrip(" -")
+    after = re.sub(r"\s+", " ", draft.prose[q.end:q.end + 40].lower()).lstrip(" -")
     found = next(((k, v) for k, v in _superlatives().items() if after.startswith(k)), None)
     if found is None or q.value != int(q.value) or q.value < 1:
         return Verdict(q, "unmatched")
@@ -333,7 +333,7 @@ def _whole_count(draft: Draft, q: Quantity, refs: References, measures: list[str
         return True
     if q.noun_phrase and len(_WORD.findall(q.noun_phrase)) > 1:
         return False  # "1.2 million displaced people": a part of the population
-    before = [w.lower() for w in _WORD.findall(draft.text[max(0, q.start - 30):q.start])][-3:]
+    before = [w.lower() for w in _WORD.findall(draft.prose[max(0, q.start - 30):q.start])][-3:]
     before = [w for w in before if w not in ("some", "about", "around", "nearly", "almost", "roughly", "over",
                                              "more", "than", "just", "only", "a", "an", "the")]
     return bool(before) and before[-1] in _WHOLE_CUES

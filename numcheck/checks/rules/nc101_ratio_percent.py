@@ -93,14 +93,14 @@ def _adjacent_ratio(draft: Draft, p: Quantity) -> tuple[Interval, Interval, tupl
             return (Interval(r.part, r.part), Interval(r.whole, r.whole), (r.start, r.end))
     # "Of the 800 applicants, 120 (12%) were accepted"
     if before is not None and before.kind in ("count", "number") and _ADJACENT.match(_between(draft, before, p)) \
-            and before.qualifier == "exact" and not _CHANGE.search(draft.text[max(0, before.start - 40):before.start]):
+            and before.qualifier == "exact" and not _CHANGE.search(draft.prose[max(0, before.start - 40):before.start]):
         for w in reversed(qs[:idx - 1]):
             if w.kind in ("count", "number") and w.value > before.value and w.qualifier == "exact" and \
-                    _WHOLE_BEFORE.search(draft.text[max(0, w.start - 20):w.start]):
+                    _WHOLE_BEFORE.search(draft.prose[max(0, w.start - 20):w.start]):
                 return (_exact_count(before), _exact_count(w), (before.start, before.end))
         # "cut 1,200 jobs, or 15% of its 10,000 staff"
         if after is not None and after.kind in ("count", "number") and after.value > before.value and \
-                after.qualifier == "exact" and _OF_WHOLE.match(draft.text[p.end:after.start]):
+                after.qualifier == "exact" and _OF_WHOLE.match(draft.prose[p.end:after.start]):
             return (_exact_count(before), _exact_count(after), (before.start, before.end))
     return None
 
@@ -110,7 +110,7 @@ def _between(draft: Draft, a: Quantity, b: Quantity) -> str:
     lo, hi = (a, b) if a.start < b.start else (b, a)
     if lo.end > hi.start:
         return "##"
-    gap = draft.text[lo.end:hi.start]
+    gap = draft.prose[lo.end:hi.start]
     if lo.noun_phrase and gap.lstrip().startswith(lo.noun_phrase):
         gap = gap.lstrip()[len(lo.noun_phrase):]
     return gap

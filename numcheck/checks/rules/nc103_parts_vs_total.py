@@ -57,7 +57,7 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
                    for x, y in zip(parts, parts[1:])):
                 continue  # "210,363 army pensioners, 105,478 being invalids": a breakdown within a part
             s0, s1 = draft.sentence_span(draft.sentence_of(whole.start))
-            if _OVERLAP.search(draft.text[parts[-1].end:s1]):
+            if _OVERLAP.search(draft.prose[parts[-1].end:s1]):
                 continue  # "12 forwards, 9 defenders and 4 goalkeepers, some of whom play several positions"
             nouns = {p.noun for p in parts if p.noun and p.noun_phrase and p.noun_phrase[:1].islower()}
             if len(nouns) >= 2:
@@ -74,7 +74,7 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
             if low > w.high:
                 yield RULE.finding(f"the parts add up to {show(total)} ({listed}), more than the whole, "
                                    f"{show(whole.value)}", parts[-1].start, parts[-1].end, related)
-            elif high < w.low and _ALL_OF_IT.search(draft.text[whole.end:parts[-1].end]):
+            elif high < w.low and _ALL_OF_IT.search(draft.prose[whole.end:parts[-1].end]):
                 yield RULE.finding(f"the parts add up to {fmt(total)} ({listed}), less than the whole, "
                                    f"{fmt(whole.value)}, though they are said to be all of it",
                                    parts[-1].start, parts[-1].end, related)

@@ -39,7 +39,7 @@ _OVERLAP = re.compile(r"\b(?:both|all three|several|more than one|multiple|overl
 
 def _answer(draft: Draft, q) -> bool:
     """Is the share followed by an answer or a vote ("52% said yes", "41% no", "15% were undecided")?"""
-    follow = re.match(r"\s*([A-Za-z]+)", draft.text[q.end:q.end + 20])
+    follow = re.match(r"\s*([A-Za-z]+)", draft.prose[q.end:q.end + 20])
     return bool(follow) and follow.group(1).lower() in _ANSWER_VERBS
 
 
@@ -85,7 +85,7 @@ def _check_run(draft: Draft, run: list, tol: Tolerance) -> Iterator[Finding]:
     if len({q.value for q in run}) == 1:
         return  # "50 percent richer, 50 percent better off, 50 percent happier": rhetoric, not shares
     for q in run:
-        follow = re.match(r"\s*([A-Za-z]+)", draft.text[q.end:q.end + 20])
+        follow = re.match(r"\s*([A-Za-z]+)", draft.prose[q.end:q.end + 20])
         if follow and (follow.group(1).lower().endswith("er") or follow.group(1).lower() in _COMPARATIVE):
             return  # "50 percent richer": a comparison, not a share
         if follow and follow.group(1).lower() in _GROUP and not whole:

@@ -53,7 +53,7 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
                 yield RULE.finding(msg, s.start, s.end, _related(ch), fix)
             elif s.kind == "fraction" and s.value < 1:
                 sign = _sign(draft, ch, s)
-                if sign >= 0 or not draft.text[max(0, s.start - 12):s.start].lower().rstrip().endswith(("by", "of")):
+                if sign >= 0 or not draft.prose[max(0, s.start - 12):s.start].lower().rstrip().endswith(("by", "of")):
                     continue  # "fell by a third", "a fall of one third"
                 fall = Interval(1 - actual.high, 1 - actual.low)
                 if interval(s, tol).overlaps(fall):
@@ -70,7 +70,7 @@ def _ends(ch: Change) -> tuple[Interval, Interval]:
 
 def _sign(draft: Draft, ch: Change, s) -> int:
     """+1 when the figure is stated as a rise, -1 as a fall, 0 when the text does not say."""
-    near = draft.text[max(0, s.start - 20):s.end + 20].lower()
+    near = draft.prose[max(0, s.start - 20):s.end + 20].lower()
     rise = any(w in near for w in ("rise", "rose", "increase", "up ", "jump", "gain", "grew", "growth", "higher",
                                    "more", "climb", "surge", "soar"))
     fall = any(w in near for w in ("fall", "fell", "drop", "decline", "decrease", "down ", "cut", "reduction",

@@ -30,7 +30,7 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
             if s.kind != "multiple":
                 continue
             m = s.value
-            lead = draft.text[max(0, s.start - 14):s.start].lower()
+            lead = draft.prose[max(0, s.start - 14):s.start].lower()
             if ("more than" in lead or "over" in lead.split()[-1:]) and m < 1:
                 admitted = Interval(0.0, m * (1 + settings.hedge))  # "more than halved": below half
             elif "more than" in lead or "over" in lead.split()[-1:]:

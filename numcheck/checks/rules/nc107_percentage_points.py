@@ -38,7 +38,7 @@ def _points(q, draft: Draft | None = None) -> bool:
     """"3 percentage points", "6 points", and "12.6 points" (a decimal is not counted, so it has no noun)."""
     if q.kind == "percentage_point" or (q.kind in ("count", "number") and q.noun == "point"):
         return True
-    return draft is not None and q.kind == "number" and bool(re.match(r"\s+points?\b", draft.text[q.end:q.end + 8]))
+    return draft is not None and q.kind == "number" and bool(re.match(r"\s+points?\b", draft.prose[q.end:q.end + 8]))
 
 
 def _gaps(draft: Draft, tol: Tolerance) -> Iterator[Finding]:
@@ -80,14 +80,14 @@ def _is_the_gap(draft: Draft, g, a, b) -> bool:
     """Is this "N points" the gap between the pair ("led by 6 points, 49% to 45%", "won 51% to 48%, a
     margin of 3 points"), and not another figure of the sentence ("carried by 20 points in 2016")?"""
     lo, hi = (g, a) if g.end <= a.start else (b, g)
-    between = draft.text[lo.end:hi.start]
+    between = draft.prose[lo.end:hi.start]
     if len(between) > 25 or re.search(r"\d", between):
         return False
-    before = draft.text[max(0, g.start - 30):g.start]
+    before = draft.prose[max(0, g.start - 30):g.start]
     if re.search(r"\b(?:swing|shift|change|gain(?:ed|s)?|lost|loss|up|down|rise|rose|fall|fell|drop|moved?)\b",
-                 before[-18:], re.I) or re.match(r"\s+(?:since|from)\b", draft.text[g.end:g.end + 8], re.I):
+                 before[-18:], re.I) or re.match(r"\s+(?:since|from)\b", draft.prose[g.end:g.end + 8], re.I):
         return False  # "a swing of 10 points from 2020": a change, not the gap
-    context = before + " " + draft.text[g.end:g.end + 12]
+    context = before + " " + draft.prose[g.end:g.end + 12]
     return bool(_LEAD.search(context)) and "margin of error" not in (context + between).lower()
 
 

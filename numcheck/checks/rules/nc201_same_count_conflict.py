@@ -37,7 +37,7 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
     counts = [q for q in draft.quantities if q.kind == "count" and q.noun and q.qualifier == "exact"
               and q.high is None]
     for i, b in enumerate(counts):
-        if not _DEFINITE.search(draft.text[max(0, b.start - 12):b.start]):
+        if not _DEFINITE.search(draft.prose[max(0, b.start - 12):b.start]):
             continue
         # words that mark the set: lower-case modifiers such as "seized" in "the four seized tankers"
         noun_words = set(b.noun.split())
@@ -49,15 +49,15 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
             if a.noun != b.noun or draft.sentence_of(a.start) == draft.sentence_of(b.start):
                 continue
             # the marker must describe the first count too: "Three tankers were seized"
-            near = set(_WORD.findall(draft.text[a.start:a.end + 60].lower()))
+            near = set(_WORD.findall(draft.prose[a.start:a.end + 60].lower()))
             if not markers & near:
                 continue
             if interval(a, tol).overlaps(interval(b, tol)):
                 break  # the same count: consistent
-            after = draft.text[b.end:b.end + 80].lstrip()
+            after = draft.prose[b.end:b.end + 80].lstrip()
             if b.noun_phrase and after.startswith(b.noun_phrase):
                 after = after[len(b.noun_phrase):]
-            if _GREW.search(draft.text[a.end:b.start]) or _NARROWED.match(after):
+            if _GREW.search(draft.prose[a.end:b.start]) or _NARROWED.match(after):
                 break  # "and a fourth on Tuesday", "the two captured towns in the north": another set
             yield RULE.finding(f"{fmt(b.value)} {plural(b.noun)} here, but {fmt(a.value)} earlier for the same "
                                f"{' '.join(sorted(markers))} {plural(b.noun)}", b.start, b.end,

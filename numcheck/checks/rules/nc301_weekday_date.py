@@ -76,7 +76,7 @@ def _is_day(q: Quantity) -> bool:
 
 def _pairs(draft: Draft) -> Iterator[tuple[Quantity, Quantity]]:
     """Each weekday with the calendar date written right beside it, in the same sentence."""
-    text = draft.text
+    text = draft.prose
     for qs in draft.by_sentence.values():
         paired: set[int] = set()
         for i, q in enumerate(qs):
@@ -99,7 +99,7 @@ def _pairs(draft: Draft) -> Iterator[tuple[Quantity, Quantity]]:
 
 
 def _range_follows(draft: Draft, date: Quantity) -> bool:
-    return bool(_RANGE_AFTER.match(draft.text, date.end))
+    return bool(_RANGE_AFTER.match(draft.prose, date.end))
 
 
 def _candidate_days(draft: Draft, date: Quantity) -> tuple[list[dt.date], bool]:
@@ -130,7 +130,7 @@ def _year_after(draft: Draft, date: Quantity) -> list[int]:
     idx = next((i for i, q in enumerate(qs) if q is date), None)
     if idx is not None and idx + 1 < len(qs):
         nxt = qs[idx + 1]
-        if nxt.kind == "year" and date.end <= nxt.start and re.fullmatch(r",?\s*", draft.text[date.end:nxt.start]):
+        if nxt.kind == "year" and date.end <= nxt.start and re.fullmatch(r",?\s*", draft.prose[date.end:nxt.start]):
             return [int(nxt.value)]
     return []
 

@@ -74,9 +74,9 @@ class _Span:
 def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
     tol = Tolerance(settings.hedge)
     for q in draft.quantities:
-        if q.kind != "duration" or q.unit not in _DAYS or draft.text[q.end:q.end + 1] == "-":
+        if q.kind != "duration" or q.unit not in _DAYS or draft.prose[q.end:q.end + 1] == "-":
             continue
-        m = _CONNECTIVE.match(draft.text, q.end)
+        m = _CONNECTIVE.match(draft.prose, q.end)
         if not m:
             continue
         word = m.group(1).lower()
@@ -86,7 +86,7 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
 
 
 def _check_one(draft: Draft, q: Quantity, word: str, after: int, tol: Tolerance) -> Finding | None:
-    text = draft.text
+    text = draft.prose
     index = draft.sentence_of(q.start)
     sent = [x for x in draft.by_sentence.get(index, []) if x is not q]
     a0, b0 = draft.sentence_span(index)
@@ -154,7 +154,7 @@ def _check_one(draft: Draft, q: Quantity, word: str, after: int, tol: Tolerance)
 
 def _dates_in_clause(draft: Draft, sent: list[Quantity], after: int) -> list[Quantity]:
     """The dates after "after"/"since" in the same clause, within a few words."""
-    text = draft.text
+    text = draft.prose
     out = []
     for x in sent:
         if x.start < after:
@@ -171,7 +171,7 @@ def _dates_in_clause(draft: Draft, sent: list[Quantity], after: int) -> list[Qua
 
 def _ago_anchor(draft: Draft, sent: list[Quantity], q: Quantity, after: int) -> list[Quantity]:
     """The date an "ago" names: "five years ago, in 2019" or "... in 2019, five years ago."."""
-    text = draft.text
+    text = draft.prose
     for x in sent:
         if x.kind not in ("date", "year"):
             continue
@@ -189,7 +189,7 @@ def _written_end(draft: Draft, sent: list[Quantity], q: Quantity, word: str, aft
     "five years later, in 2024"."""
     if word not in ("after", "later"):
         return None
-    text = draft.text
+    text = draft.prose
     for x in sent:
         if x.kind not in ("date", "year"):
             continue

@@ -1,0 +1,213 @@
+"""NC109 table-total: a table's Total row that is not the sum of the rows above it."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator, Optional, Sequence
+
+from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
+from numcheck.checks.precision import Interval, Tolerance, comparable, fmt, half_step, interval
+from numcheck.claims import Draft
+from numcheck.markup import Cell, Table
+from numcheck.quantities import Quantity
+
+DOCS = RuleDocs(
+    what="A table row whose first cell is \"Total\" (or \"All\", \"Sum\", \"Overall\", \"Subtotal\") is checked "
+         "column by column against the sum of the figures above it, up to the header or the previous total "
+         "or subtotal (rows under a subtotal count as that subtotal). Figures are read at their written "
+         "precision, the total at the finest precision of its column, and the parts' rounding adds up "
+         "(three parts given to one decimal may be off by 0.15 between them). Columns that do not add up by "
+         "nature are left alone: percentages, averages, rates, medians, shares, prices, years, and columns "
+         "with an empty cell, a range or mixed units.",
+    why="A total that is not the sum of its column means a row was added or dropped, or a figure mistyped; "
+        "readers check totals, and one that fails makes the whole table suspect.",
+    fires="| Port   | Ships |\n|--------|------:|\n| Halden |   120 |\n| Moss   |   340 |\n| Larvik |   720 |\n"
+          "| Total  | 1,200 |\n",
+    quiet="| Port   | Ships | Share |\n|--------|------:|------:|\n| Halden |   120 |   10% |\n"
+          "| Moss   |   340 |   29% |\n| Larvik |   720 |   61% |\n| Total  | 1,180 |  100% |\n",
+    fix="Add the column again from the source: correct the total, or the row that was mistyped or left out. "
+        "If the rows are a selection and the total counts more, say so in a row (\"Other\") or a note.",
+    fires_fix="1,180",
+)
+
+ADDITIVE = ("count", "number", "money", "measure")
+_WORD = re.compile(r"[a-z]+|%", re.I)
+_LITERAL = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+_LISTED = 8  # parts named in a message; more are elided
+
+
+@dataclass(frozen=True)
+class _Words:
+    totals: frozenset[str]
+    subtotals: frozenset[str]
+    prefixes: tuple[str, ...]
+    header_words: frozenset[str]
+    header_phrases: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    data = json.loads(resources.files("numcheck.checks").joinpath("data", "table_total.en.json").read_text("utf-8"))
+    return _Words(frozenset(data["totals"]), frozenset(data["subtotals"]), tuple(data["label_prefixes"]),
+                  frozenset(data["not_additive_header_words"]), tuple(data["not_additive_header_phrases"]))
+
+
+def _row_kind(label: str) -> Optional[str]:
+    """"total", "subtotal" or None, from a row's first cell: "Total", "**All**", "Total (tonnes)"."""
+    words = _words()
+    text = " ".join(re.sub(r"[*_:.]+", " ", label).lower().split())
+    for kind, names in (("subtotal", words.subtotals), ("total", words.totals)):
+        if text in names:
+            return kind
+    for prefix in words.prefixes:
+        if text.startswith(prefix) and not text[len(prefix):len(prefix) + 1].isalpha():
+            return "subtotal" if prefix in words.subtotals else "total"
+    return None
+
+
+def _additive_header(header: str) -> bool:
+    words = _words()
+    low = header.lower()
+    if any(phrase in low for phrase in words.header_phrases):
+        return False
+    return words.header_words.isdisjoint(w.lower() for w in _WORD.findall(header))
+
+
+def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
+    tol = Tolerance(settings.hedge)
+    for table in draft.tables:
+        since_total: list[tuple[Cell, ...]] = []  # parts of the next total (subtotals stand for their rows)
+        since_sub: list[tuple[Cell, ...]] = []  # parts of the next subtotal
+        for row in table.rows:
+            if not row or (len(row) > 2 and all(not c.text for c in row[1:])):
+                continue  # a section heading ("North"), told from a missing figure by the other columns
+            kind = _row_kind(row[0].text)
+            if kind is None:
+                since_total.append(row)
+                since_sub.append(row)
+                continue
+            parts = since_sub if kind == "subtotal" else since_total
+            yield from _check_row(draft, table, row, parts, tol)
+            if kind == "subtotal":
+                since_total = [r for r in since_total if not any(r is s for s in since_sub)] + [row]
+                since_sub = []
+            else:
+                since_total, since_sub = [], []
+
+
+def _check_row(draft: Draft, table: Table, row: tuple[Cell, ...], parts: Sequence[tuple[Cell, ...]],
+               tol: Tolerance) -> Iterator[Finding]:
+    if len(parts) < 2:
+        return
+    for j in range(1, len(row)):
+        header = table.header[j].text if j < len(table.header) else ""
+        if not _additive_header(header):
+            continue
+        total = draft.cell_figure(row[j])
+        figures = _column(draft, parts, j, total)
+        if total is None or figures is None:
+            continue
+        finding = _compare(total, figures, tol)
+        if finding is not None:
+            yield finding
+
+
+def _column(draft: Draft, parts: Sequence[tuple[Cell, ...]], j: int,
+            total: Optional[Quantity]) -> Optional[list[Quantity]]:
+    """The column's figures above the total, or None if the column cannot be added up."""
+    if total is None or total.kind not in ADDITIVE or total.high is not None:
+        return None
+    out = []
+    for row in parts:
+        q = draft.cell_figure(row[j]) if j < len(row) else None
+        if q is None or q.kind not in ADDITIVE or q.high is not None or not comparable(q, total):
+            return None
+        out.append(q)
+    return out
+
+
+def _compare(total: Quantity, parts: list[Quantity], tol: Tolerance) -> Optional[Finding]:
+    spans = [interval(p, tol) for p in parts]
+    low, high = sum(s.low for s in spans), sum(s.high for s in spans)
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return None  # a bound among the parts ("<5", "more than 100"): no sum to check
+    # a table states its figures at one precision: the total is read at the finest its column shows,
+    # never finer than its own last digit ("1,200" under 120, 340 and 720 means 1,200, not 1,150-1,250)
+    finest = min(half_step(q.value, q.step) for q in [*parts, total])
+    if total.qualifier == "exact":
+        h = max(finest, (total.step or 0) / 2)
+        stated = Interval(total.value - h, total.value + h)
+    else:
+        stated = interval(total, tol)
+    if stated.overlaps(Interval(low, high)):
+        return None
+    exact = sum(p.value for p in parts)
+    style = _Style.of(total, parts)
+    listed = [p.text.strip() for p in parts]
+    if len(listed) > _LISTED:
+        listed = listed[:3] + ["…"] + listed[-2:]
+    shown = style.show(exact) if style else fmt(exact)
+    message = f"the column sums to {shown} ({' + '.join(listed)}), not {total.text.strip()}"
+    related = [Related(p.start, p.end, "a part") for p in parts]
+    return RULE.finding(message, total.start, total.end, related, fix=_fix(total, low, high, style))
+
+
+@dataclass(frozen=True)
+class _Style:
+    """How the total is written ("$1,200", "1.2 million"): to write a sum the same way."""
+
+    prefix: str
+    suffix: str
+    scale: float  # value of 1 in the written literal: 1e6 for "1.2 million"
+    decimals: int  # for the sum: the finest the parts are written to
+    commas: bool
+
+    @staticmethod
+    def of(total: Quantity, parts: list[Quantity]) -> Optional["_Style"]:
+        m = _LITERAL.search(total.text)
+        if not m:
+            return None
+        literal = float(m.group().replace(",", ""))
+        scale = total.value / literal if literal else 0
+        if scale <= 0 or abs(math.log10(scale) - round(math.log10(scale))) > 1e-9:
+            return None  # "1 200", "1.200,5": a grouping the literal does not show
+        steps = [2 * half_step(q.value, q.step) for q in [*parts, total] if q.step]
+        finest = min(steps) / scale if steps else 1
+        decimals = max(0, math.ceil(-math.log10(finest) - 1e-9)) if finest < 1 else 0
+        commas = "," in m.group() or any("," in p.text for p in parts)
+        return _Style(total.text[:m.start()], total.text[m.end():], scale, decimals, commas)
+
+    def number(self, value: float, decimals: int) -> str:
+        x = value / self.scale
+        return f"{x:,.{decimals}f}" if self.commas else f"{x:.{decimals}f}"
+
+    def show(self, value: float) -> str:
+        return self.prefix.strip() + self.number(value, self.decimals) + self.suffix.rstrip()
+
+
+def _fix(total: Quantity, low: float, high: float, style: Optional[_Style]) -> Optional[str]:
+    """The total as the parts make it, when every sum they allow rounds to one figure at the total's
+    written precision, and the total is stated plainly."""
+    if style is None or total.qualifier != "exact" or not total.step:
+        return None
+    step = total.step
+    a, b = round(low / step), round(high / step)
+    if a != b:
+        return None
+    decimals = max(0, math.ceil(-math.log10(step / style.scale) - 1e-9)) if step / style.scale < 1 else 0
+    return style.prefix + style.number(a * step, decimals) + style.suffix
+
+
+RULE = Rule(
+    code="NC109",
+    name="table-total",
+    severity="error",
+    summary="A table's Total row is not the sum of the rows above it.",
+    docs=DOCS,
+    check=check,
+)

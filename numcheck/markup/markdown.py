@@ -1,0 +1,378 @@
+"""Markdown -> prose view, through markdown-it-py (CommonMark + GFM tables).
+
+markdown-it-py gives block tokens with line maps but inline tokens without
+positions. Rather than render and search back, the inline rules that make
+non-prose (code spans, links, images, autolinks, inline HTML, emphasis,
+entities, escapes) are wrapped so that each records the span it consumed in
+its block's inline source; a block's inline source maps to the file line by
+line (every content line is the tail of its source line, after the container
+markers). The table rule is wrapped too, to learn where each row's text starts.
+
+Everything starts blank; the inline text of paragraphs, headings and table
+cells is revealed, then the recorded non-prose spans in it are blanked again.
+Lines no leaf block covers (reference definitions, blank lines, bare `>`)
+stay blank. Raw HTML blocks go through the HTML reader, so text between their
+tags stays prose.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any, Callable, Optional
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import MD_TRIM_CHARS
+from markdown_it.token import Token
+
+from numcheck.markup.model import Canvas, Cell, Prose, Table, blank, blank_bare_urls
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_KEY = "numcheck_spans"  # where the wrapped rules record spans, in the parse's env
+_LEAVES = {"paragraph_open", "heading_open", "fence", "code_block", "html_block", "hr", "table_open"}
+
+
+# --- the parser, with rules that record where they matched -------------------------------
+
+
+def _record(kind: str, fn: Callable[..., bool], token_type: str) -> Callable[..., bool]:
+    """Wrap an inline rule: on success, note (kind, start, end, extra) against the token list
+    being filled, which is the inline token's `children`. `token_type` is the last token the
+    rule pushes when it really matched (the backticks rule also "succeeds" on a lone run of
+    backticks, as plain text)."""
+
+    def rule(state: Any, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        label_end = -1
+        if kind == "link" and not silent and state.src[start:start + 1] == "[":
+            label_end = state.md.helpers.parseLinkLabel(state, start, True)
+        ok = fn(state, silent)
+        if ok and not silent and len(state.tokens) > count and state.tokens[-1].type == token_type:
+            spans = state.env[_KEY].setdefault(id(state.tokens), [])
+            if kind == "emphasis":
+                # one text token per delimiter character; after pairing, the ones used as markers
+                # have become em/strong tokens or been emptied
+                run = state.pos - start
+                spans.extend(("delim", start + k, start + k + 1, state.tokens[k - run])
+                             for k in range(run))
+            else:
+                spans.append((kind, start, state.pos, label_end if kind == "link" else state.tokens[-1]))
+        return ok
+
+    return rule
+
+
+def _record_table(fn: Callable[..., bool]) -> Callable[..., bool]:
+    """Wrap the table block rule: note, on the table_open token, where each row's text starts
+    and ends (after blockquote markers and indentation), in the normalized source."""
+
+    def rule(state: Any, start_line: int, end_line: int, silent: bool) -> bool:
+        count = len(state.tokens)
+        ok = fn(state, start_line, end_line, silent)
+        if ok and not silent:
+            opening = state.tokens[count]
+            opening.meta["rows"] = [(line, state.bMarks[line] + state.tShift[line], state.eMarks[line])
+                                    for line in range(start_line, state.line)]
+        return ok
+
+    return rule
+
+
+def _record_heading(fn: Callable[..., bool]) -> Callable[..., bool]:
+    """Wrap the ATX heading rule: note where its `#`s start, so its text is searched after them."""
+
+    def rule(state: Any, start_line: int, end_line: int, silent: bool) -> bool:
+        count = len(state.tokens)
+        ok = fn(state, start_line, end_line, silent)
+        if ok and not silent:
+            state.tokens[count].meta["begin"] = state.bMarks[start_line] + state.tShift[start_line]
+        return ok
+
+    return rule
+
+
+_INLINE_RECORDED = {  # rule name -> (what it is, the token it ends with)
+    "backticks": ("code", "code_inline"),
+    "emphasis": ("emphasis", "text"),
+    "link": ("link", "link_close"),
+    "image": ("image", "image"),
+    "autolink": ("autolink", "link_close"),
+    "html_inline": ("html", "html_inline"),
+    "entity": ("entity", "text_special"),
+    "escape": ("escape", "text_special"),
+}
+
+_PARSER: Optional[MarkdownIt] = None
+
+
+def _parser() -> MarkdownIt:
+    global _PARSER
+    if _PARSER is None:
+        md = MarkdownIt("commonmark").enable("table")
+        # text_join/fragments_join merge text tokens, which would lose the delimiter tokens'
+        # identity; nothing here renders, so they are not needed
+        md.core.ruler.disable("text_join")
+        md.inline.ruler2.disable("fragments_join")
+        for rule in list(md.inline.ruler.__rules__):
+            if rule.name in _INLINE_RECORDED:
+                kind, last = _INLINE_RECORDED[rule.name]
+                md.inline.ruler.at(rule.name, _record(kind, rule.fn, last), {"alt": rule.alt})
+        for rule in list(md.block.ruler.__rules__):
+            if rule.name == "table":
+                md.block.ruler.at("table", _record_table(rule.fn), {"alt": rule.alt})
+            elif rule.name == "heading":
+                md.block.ruler.at("heading", _record_heading(rule.fn), {"alt": rule.alt})
+        _PARSER = md
+    return _PARSER
+
+
+# --- lines and the map from an inline source to the file ----------------------------------
+
+
+class _Lines:
+    """The source's lines: where each starts and ends (before its line break), and where it
+    starts in markdown-it's normalized source (every line break one \\n)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        breaks = list(_LINE_BREAK.finditer(source))
+        self.starts = [0] + [m.end() for m in breaks]
+        self.ends = [m.start() for m in breaks] + [len(source)]
+        self.norm_starts: list[int] = []
+        pos = 0
+        for a, b in zip(self.starts, self.ends):
+            self.norm_starts.append(pos)
+            pos += b - a + 1
+
+    def text(self, line: int) -> str:
+        return self.source[self.starts[line]:self.ends[line]]
+
+    def from_norm(self, line: int, norm: int) -> int:
+        return self.starts[line] + norm - self.norm_starts[line]
+
+
+class _Map:
+    """Offsets in an inline source -> offsets in the file, piece by piece: (inline start, file
+    start, length) for each run of characters that is the same in both."""
+
+    def __init__(self, pieces: list[tuple[int, int, int]]) -> None:
+        self.pieces = pieces
+        self._keys = [p[0] for p in pieces]
+
+    def to_source(self, offset: int) -> int:
+        k = max(0, bisect_right(self._keys, offset) - 1)
+        at, start, length = self.pieces[k]
+        return start + max(0, min(offset - at, length))
+
+    def reveal(self, canvas: Canvas) -> None:
+        for _, start, length in self.pieces:
+            canvas.reveal(start, start + length)
+
+
+def _block_map(content: str, lines: _Lines, first: int, begin: int = -1) -> Optional[_Map]:
+    """Map a paragraph's or heading's inline source onto its lines. Each content line is its
+    source line's tail (markdown-it drops container markers and indentation, and trims the
+    ends); `begin` is where an ATX heading's `#`s start, its text being after them."""
+    pieces: list[tuple[int, int, int]] = []
+    at = 0
+    for k, part in enumerate(content.split("\n")):
+        text = part.strip(MD_TRIM_CHARS)
+        if text:
+            if first + k >= len(lines.starts):
+                return None
+            line = lines.text(first + k)
+            if begin >= 0 and k == 0:
+                after = begin - lines.starts[first]
+                while line[after:after + 1] == "#":
+                    after += 1
+                pos = line.find(text, after)
+            else:
+                tail = line.rstrip(MD_TRIM_CHARS)
+                pos = len(tail) - len(text) if tail.endswith(text) else line.rfind(text)
+            if pos < 0:
+                return None
+            lead = len(part) - len(part.lstrip(MD_TRIM_CHARS))
+            pieces.append((at + lead, lines.starts[first + k] + pos, len(text)))
+        at += len(part) + 1
+    return _Map(pieces or [(0, lines.starts[first], 0)])
+
+
+def _aligned_map(content: str, source: str, start: int) -> _Map:
+    """Map a table cell's inline source onto its source text, which may hold extra backslashes
+    (markdown-it drops the one before an escaped pipe)."""
+    if content == source:
+        return _Map([(0, start, len(content))])
+    pieces, j = [], 0
+    for i, ch in enumerate(source):
+        if j < len(content) and ch == content[j]:
+            pieces.append((j, start + i, 1))
+            j += 1
+    return _Map(pieces or [(0, start, 0)])
+
+
+# --- inline: reveal the text, blank what is not prose -------------------------------------
+
+
+def _inline(token: Token, spans: dict[int, list], where: _Map, canvas: Canvas,
+            comments: list[tuple[int, int]]) -> None:
+    where.reveal(canvas)
+    for kind, start, end, extra in spans.get(id(token.children), ()):
+        a, b = where.to_source(start), where.to_source(end)
+        if kind == "html" and canvas.source.startswith("<!--", a):
+            comments.append((a, b))
+        if kind == "link":
+            # "[text](url "title")" and "[text][ref]": the text is prose, the rest is not
+            canvas.blank(a, where.to_source(start + 1))
+            if extra > start:
+                canvas.blank(where.to_source(extra), b)
+        elif kind == "delim":
+            if extra.type != "text" or extra.content == "":
+                canvas.blank(a, b)
+        elif kind in ("entity", "escape"):
+            # "&#36;5" reads "    $5": the character, padded on the left so it stays beside what follows
+            char = extra.content
+            if 0 < len(char) <= b - a and "\n" not in char and "\r" not in char:
+                canvas.put(a, " " * (b - a - len(char)) + char)
+        else:  # code, image, autolink, html
+            canvas.blank(a, b)
+
+
+# --- tables --------------------------------------------------------------------------------
+
+
+def _cell_segments(row: str) -> list[tuple[int, int]]:
+    """The cells of a table row as (start, end) offsets into `row`: split on pipes not escaped,
+    leading and trailing empty cells dropped, as markdown-it's escapedSplit does."""
+    text = row.strip(MD_TRIM_CHARS)
+    offset = len(row) - len(row.lstrip(MD_TRIM_CHARS))
+    cells, last, escaped = [], 0, False
+    for pos, ch in enumerate(text):
+        if ch == "|" and not escaped:
+            cells.append((last, pos))
+            last = pos + 1
+        escaped = ch == "\\"
+    cells.append((last, len(text)))
+    if cells and cells[0][0] == cells[0][1]:
+        cells.pop(0)
+    if cells and cells[-1][0] == cells[-1][1]:
+        cells.pop()
+    return [(offset + a, offset + b) for a, b in cells]
+
+
+def _table(tokens: list[Token], i: int, lines: _Lines, spans: dict[int, list], canvas: Canvas,
+           breaks: list[int], comments: list[tuple[int, int]]) -> tuple[Optional[Table], int]:
+    """Read the table opening at tokens[i]; return it and the index after its table_close."""
+    opening = tokens[i]
+    rows_at = opening.meta.get("rows", [])
+    j = i + 1
+    inline_rows: list[list[Token]] = []
+    while j < len(tokens) and tokens[j].type != "table_close":
+        if tokens[j].type == "tr_open":
+            inline_rows.append([])
+        elif tokens[j].type == "inline" and inline_rows:
+            inline_rows[-1].append(tokens[j])
+        j += 1
+    # rows_at holds the header line, the delimiter row, then the body lines
+    source_rows = [r for n, r in enumerate(rows_at) if n != 1]
+    if not source_rows or len(source_rows) != len(inline_rows):  # not expected: keep the rows as written
+        for line, _, _ in source_rows:
+            canvas.reveal(lines.starts[line], lines.ends[line])
+        return None, j + 1
+    table_rows: list[tuple[Cell, ...]] = []
+    for (line, norm_a, norm_b), cells in zip(source_rows, inline_rows):
+        a, b = lines.from_norm(line, norm_a), lines.from_norm(line, norm_b)
+        row = canvas.source[a:b]
+        segments = _cell_segments(row)
+        for s, e in segments[:len(cells)]:
+            # the pipes stay, so the reader never runs one cell's words into the next one's figure
+            for pipe in (s - 1, e):
+                if 0 <= pipe < len(row) and row[pipe] == "|":
+                    canvas.reveal(a + pipe, a + pipe + 1)
+        out: list[Cell] = []
+        for k, token in enumerate(cells):
+            if k < len(segments):
+                s, e = segments[k]
+                seg = row[s:e]
+                lead = len(seg) - len(seg.lstrip(MD_TRIM_CHARS))
+                text_start = a + s + lead
+                where = _aligned_map(token.content, seg.strip(MD_TRIM_CHARS), text_start)
+                _inline(token, spans, where, canvas, comments)
+                breaks.append(a + s)
+                out.append((text_start, text_start + len(seg.strip(MD_TRIM_CHARS))))
+            else:
+                out.append((b, b))  # a cell the row leaves out: empty
+        table_rows.append(tuple(Cell("", x, y) for x, y in out))  # text filled in from the view
+    start = lines.starts[rows_at[0][0]] if rows_at else 0
+    end = lines.ends[rows_at[-1][0]] if rows_at else 0
+    return Table(table_rows[0], tuple(table_rows[1:]), start, end), j + 1
+
+
+def _with_text(table: Table, view: str) -> Table:
+    def fill(cell: Cell) -> Cell:
+        raw = view[cell.start:cell.end]
+        text = raw.strip()
+        start = cell.start + len(raw) - len(raw.lstrip())
+        return Cell(text, start, start + len(text))
+
+    return Table(tuple(fill(c) for c in table.header), tuple(tuple(fill(c) for c in row) for row in table.rows),
+                 table.start, table.end)
+
+
+# --- the whole document -----------------------------------------------------------------------
+
+
+def markdown_prose(text: str, front: int = 0) -> Prose:
+    """The prose view of a Markdown source; `front` is where the body starts after a front
+    matter, which is blanked and never parsed (markdown-it would read `---` as a rule)."""
+    from numcheck.markup.html import html_prose  # the HTML reader, for raw HTML blocks
+
+    source = blank(text[:front]) + text[front:] if front else text
+    lines = _Lines(text)
+    env: dict[str, Any] = {_KEY: {}}
+    tokens = _parser().parse(source, env)
+    spans: dict[int, list] = env[_KEY]
+    canvas = Canvas(text, blanked=True)
+    breaks: list[int] = []
+    tables: list[Table] = []
+    comments: list[tuple[int, int]] = []
+    begin = -1
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type in _LEAVES and token.map:
+            breaks.append(lines.starts[token.map[0]])
+        if token.type == "heading_open" and token.map:
+            norm = token.meta.get("begin", -1)
+            begin = lines.from_norm(token.map[0], norm) if norm >= 0 else -1
+        elif token.type == "inline" and token.map:
+            where = _block_map(token.content, lines, token.map[0], begin)
+            begin = -1
+            if where is None:  # not expected; keep the lines as written rather than guess
+                for line in range(*token.map):
+                    canvas.reveal(lines.starts[line], lines.ends[line])
+            else:
+                _inline(token, spans, where, canvas, comments)
+        elif token.type == "html_block" and token.map:
+            _html_block(token, lines, canvas, breaks, comments, html_prose)
+        elif token.type == "table_open":
+            table, i = _table(tokens, i, lines, spans, canvas, breaks, comments)
+            if table is not None:
+                tables.append(table)
+            continue
+        i += 1
+    view = blank_bare_urls(canvas.view())
+    return Prose(view, tuple(sorted(set(breaks))), tuple(_with_text(t, view) for t in tables), "markdown",
+                 tuple(sorted(comments)))
+
+
+def _html_block(token: Token, lines: _Lines, canvas: Canvas, breaks: list[int], comments: list[tuple[int, int]],
+                html_prose: Callable[[str], Prose]) -> None:
+    """Raw HTML in Markdown: the text between its tags is prose, read as HTML is."""
+    where = _block_map(token.content.rstrip("\n"), lines, token.map[0])
+    if where is None:
+        return
+    inner = html_prose(token.content)
+    for at, start, length in where.pieces:
+        canvas.put(start, inner.view[at:at + length])
+    breaks.extend(where.to_source(b) for b in inner.breaks)
+    comments.extend((where.to_source(a), where.to_source(b)) for a, b in inner.comments)

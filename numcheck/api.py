@@ -8,15 +8,19 @@ formats output: that is `numcheck.report`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from numcheck.checks import Finding, Rule, Settings, run_checks
 from numcheck import rules as registry  # read at call time, so rules added later are included
 from numcheck.claims import Draft
 from numcheck.document import FrontMatterError, InputError, PathArg, iter_documents
+from numcheck.suppress import apply_suppressions
 
-__all__ = ["CheckResult", "check_text", "check_paths", "InputError"]
+if TYPE_CHECKING:
+    from numcheck.context import Context
+
+__all__ = ["CheckResult", "check_text", "check_paths", "check_in_context", "Context", "InputError"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class CheckResult:
     quantities: int  # figures read in the text
     checks: int  # rules run over it
     verdicts: tuple = ()  # numcheck.tables.match.Verdict for each figure checked against a table
+    problems: tuple[InputError, ...] = ()  # reference tables that could not be used for this text
 
     def verdict_count(self, status: str) -> int:
         return sum(1 for v in self.verdicts if v.status == status)
@@ -59,7 +64,8 @@ def check_text(
         draft = Draft.read(text, path, date)
     except FrontMatterError as exc:
         raise InputError(path, exc.message, line=exc.line) from None
-    findings = tuple(run_checks(draft, settings, rules=chosen))
+    found = apply_suppressions(text, path, run_checks(draft, settings, rules=chosen), chosen, places=draft.comments)
+    findings = tuple(replace(f, severity=settings.severity.get(f.rule, f.severity)) for f in found)
     verdicts: tuple = ()
     if settings.references is not None:
         from numcheck.tables.match import verdicts as table_verdicts
@@ -101,3 +107,37 @@ def check_paths(
         except InputError as exc:
             errors.append(exc)
     return results, errors
+
+
+_SHARED_CONTEXT: Optional["Context"] = None
+
+
+def check_in_context(text: str, path: str, context: Optional["Context"] = None,
+                     date: Optional[dt.date] = None) -> CheckResult:
+    """Check `text` as the draft at `path` would be checked from the command line: with the config
+    closest to it (numcheck.toml or pyproject.toml's [tool.numcheck]), that config's rules,
+    severities and date, and its reference tables (or reference/ beside the draft).
+
+    Config files and tables are cached by modification time in `context` (a shared one by
+    default), so an edited config or table is used on the next call. A bad config raises
+    ConfigError (an InputError); a bad table is left out and named in `CheckResult.problems`.
+    """
+    from numcheck.context import Context
+    from numcheck.document import split_front_matter
+
+    global _SHARED_CONTEXT
+    if context is None:
+        _SHARED_CONTEXT = _SHARED_CONTEXT or Context()
+        context = _SHARED_CONTEXT
+    config = context.config(path)
+    references, problems = context.references(config, path)
+    if date is None and config.date is not None and config.origin("date") == "command line":
+        date = config.date
+    if date is None and config.date is not None:
+        try:
+            front_date = split_front_matter(text)[1]
+        except FrontMatterError as exc:
+            raise InputError(path, exc.message, line=exc.line) from None
+        date = front_date or config.date  # the draft's own date beats the config's default
+    result = check_text(text, path, date, context.settings(config, references), rules=context.rules(config))
+    return replace(result, problems=tuple(problems))

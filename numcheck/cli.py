@@ -29,7 +29,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1  # `check`: something at or above --fail-on
 EXIT_INPUT_ERROR = 2  # same status argparse uses for a bad command line
 FAIL_ON = ("error", "warning", "info", "never")
-CHECK_FORMATS = ("text", "json", "sarif", "github")
+CHECK_FORMATS = ("text", "json", "sarif", "github", "html")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _NUMERIC = frozenset({"line", "column", "value", "high"})
@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         "extract",
         help="list the quantities found in text files",
         description="List every quantity found, one row each. Folders are searched for "
-        "*.txt, *.md, *.markdown, *.rst and *.text files; '-' reads standard input.",
+        "*.txt, *.md, *.markdown, *.rst, *.text, *.html and *.htm files; '-' reads standard input.",
     )
     extract.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
     extract.add_argument(
@@ -64,11 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
     check.add_argument("--format", choices=CHECK_FORMATS, default="text",
-                       help="output format: text, json, sarif (code scanning) or github (workflow annotations) "
-                       "(default: text)")
+                       help="output format: text, json, sarif (code scanning), github (workflow annotations) "
+                       "or html (one self-contained page) (default: text)")
     check.add_argument(
-        "--fail-on", choices=FAIL_ON, default="error", help="lowest severity that makes the exit status 1 "
-        "(default: error; never: always 0 unless input fails)"
+        "--fail-on", choices=FAIL_ON, default=None, help="lowest severity that makes the exit status 1 "
+        "(default: the config's fail-on, else error; never: always 0 unless input fails)"
     )
     check.add_argument("--exit-zero", action="store_true",
                        help="exit 0 whatever is found (for report-only runs); input errors still exit 2")
@@ -82,25 +82,56 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--reference", action="append", metavar="PATH", default=None,
-        help="a reference table or a folder of them (repeatable); without it, reference/ beside the "
-        "draft or in the working folder is used when present"
+        help="a reference table or a folder of them (repeatable); without it, the config's reference, "
+        "else reference/ beside the draft or in the working folder, is used when present"
     )
     check.add_argument("--show-verified", action="store_true",
                        help="list the figures a reference table confirms")
     check.add_argument("--show-unmatched", action="store_true",
                        help="list the figures no reference row matched (with reference tables in use)")
     check.add_argument(
-        "--hedge-tolerance", type=_tolerance, default=0.10, metavar="FRACTION",
+        "--hedge-tolerance", type=_tolerance, default=None, metavar="FRACTION",
         help="how far a hedged figure ('about 40%%', 'nearly 2 million') may be from the arithmetic, "
-        "as a fraction of the figure (default: 0.10)"
+        "as a fraction of the figure (default: the config's, else 0.10)"
     )
+    check.add_argument("--select", type=_code_list, metavar="CODES", default=None,
+                       help="only these rules: codes, prefixes or names, comma-separated (NC1,NC301)")
+    check.add_argument("--ignore", type=_code_list, metavar="CODES", default=None,
+                       help="leave out these rules: codes, prefixes or names, comma-separated")
+    _config_option(check)
+    check.add_argument("--stdin-filename", metavar="NAME", default=None,
+                       help="the file name standard input ('-') stands for: picks its markup (.md, .html), "
+                       "its config and how it is reported")
+    check.add_argument("--force-exclude", action="store_true",
+                       help="apply the config's exclude also to files named on the command line "
+                       "(for pre-commit, which names every file)")
 
     commands.add_parser("rules", help="list the rules", description="List every rule: code, name, "
                         "default severity and summary.")
     rule = commands.add_parser("rule", help="show a rule's documentation",
                                description="Show a rule's documentation, with its example run.")
     rule.add_argument("rule", metavar="CODE", help="a rule code (NC101) or name (ratio-percent)")
+    config = commands.add_parser("config", help="show the settings in force and where each came from",
+                                 description="Print the settings that apply to PATH (default: the "
+                                 "working folder) and the file or option each came from.")
+    config.add_argument("path", nargs="?", default=".", metavar="PATH", help="a draft or folder")
+    _config_option(config)
+    commands.add_parser("server", help="run the language server (LSP over stdio)",
+                        description="Speak the Language Server Protocol over standard input and output, "
+                        "for editors: diagnostics, hovers and quick fixes.")
     return parser
+
+
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", metavar="FILE", default=None,
+                        help="use this numcheck.toml or pyproject.toml, not the one closest to each draft")
+
+
+def _code_list(text: str) -> tuple[str, ...]:
+    codes = tuple(c.strip() for c in text.split(",") if c.strip())
+    if not codes:
+        raise argparse.ArgumentTypeError(f"{text!r} names no rule")
+    return codes
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -111,13 +142,21 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else EXIT_INPUT_ERROR)
     try:
         if args.command == "check":
-            return run_check(args.paths, args.format, "never" if args.exit_zero else args.fail_on, args.date,
-                             args.hedge_tolerance, args.reference, args.show_verified, args.show_unmatched,
-                             args.min_severity)
+            from numcheck.cli_check import run_check
+
+            return run_check(args)
+        if args.command == "config":
+            from numcheck.cli_check import run_config
+
+            return run_config(args.path, args.config)
         if args.command == "rules":
             return run_rules()
         if args.command == "rule":
             return run_rule(args.rule)
+        if args.command == "server":
+            from numcheck.server import main as serve
+
+            return serve()
         return run_extract(args.paths, args.format)
     except KeyboardInterrupt:
         return 130
@@ -155,73 +194,6 @@ def _tolerance(text: str) -> float:
     if not 0 <= value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a fraction between 0 and 1 (0.1 is 10%)")
     return value
-
-
-def default_references(paths: Sequence[str]) -> list[str]:
-    """reference/ beside each draft (in its folder), and in the working folder, where they exist."""
-    candidates = [os.path.normpath(os.path.join(p if os.path.isdir(p) else os.path.dirname(p) or ".", "reference"))
-                  for p in paths if p != "-"]
-    found: list[str] = []
-    for c in [*candidates, "reference"]:
-        if os.path.isdir(c) and os.path.abspath(c) not in {os.path.abspath(f) for f in found}:
-            found.append(c)
-    return found
-
-
-def run_check(paths: Sequence[str], fmt: str, fail_on: str, date_text: Optional[str],
-              hedge: float = 0.10, reference: Optional[Sequence[str]] = None,
-              show_verified: bool = False, show_unmatched: bool = False, min_severity: str = "info") -> int:
-    from dataclasses import replace
-
-    from numcheck.api import check_paths
-    from numcheck.checks import Settings
-    from numcheck.report import at_or_above
-
-    date = None
-    if date_text is not None:
-        try:
-            date = parse_date(date_text)
-        except ValueError as exc:
-            _error(str(exc))
-            return EXIT_INPUT_ERROR
-    from numcheck.tables import load_references
-
-    # a table with a fault is reported and nothing is checked against it; the others are used
-    refs, table_errors = load_references(reference if reference is not None else default_references(paths))
-    for error in table_errors:
-        _error(str(error))
-    settings = Settings(hedge=hedge, references=refs if refs else None)
-    results, errors = check_paths(paths, date, settings)
-    for error in errors:
-        _error(str(error))
-    errors = [*table_errors, *errors]
-    findings = [f for result in results for f in result.findings]  # what fails: every finding
-    if min_severity != "info":  # what is shown: those at or above --min-severity
-        results = [replace(r, findings=tuple(f for f in r.findings if at_or_above([f], min_severity)))
-                   for r in results]
-    # Built whole before anything is written, as for extract.
-    if fmt == "json":
-        from numcheck.report.json import render_json
-
-        output = render_json(results, show_verified, show_unmatched)
-    elif fmt == "sarif":
-        from numcheck.report.sarif import render_sarif
-
-        output = render_sarif(results, errors=errors)
-    elif fmt == "github":
-        from numcheck.report.github import render_github
-
-        output = render_github(results)
-    else:
-        from numcheck.report.text import render_text
-
-        output = render_text(results, colour=use_colour(sys.stdout), show_verified=show_verified,
-                             show_unmatched=show_unmatched)
-    # json, sarif and github are read by programs: always UTF-8, whatever the console's code page.
-    _write(output, utf8_bytes=fmt != "text")
-    if errors:
-        return EXIT_INPUT_ERROR
-    return EXIT_FINDINGS if at_or_above(findings, fail_on) else EXIT_OK
 
 
 def run_rules() -> int:

@@ -5,20 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from numcheck.checks import Settings, run_checks
+from numcheck.api import check_text
+from numcheck.checks import Settings
 from numcheck.rules import RULES
-from numcheck.claims import Draft
-from numcheck.document import split_front_matter
 from numcheck.tables import references_from_csv
 
 IDS = [r.code for r in RULES]
 
 
 def _findings(rule, text):
-    body_start, date = split_front_matter(text)
-    draft = Draft.read(text, "<example>", date)
+    """The example checked as a user's draft is (every rule, suppressions applied); this rule's findings."""
     refs = references_from_csv(rule.docs.reference) if rule.docs.reference else None
-    return [f for f in run_checks(draft, Settings(references=refs), rules=[rule])]
+    return [f for f in check_text(text, "example.md", settings=Settings(references=refs)).findings
+            if f.rule == rule.code]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)

@@ -1,0 +1,312 @@
+"""Configuration: `[tool.numcheck]` in pyproject.toml, or numcheck.toml.
+
+The file closest to a checked draft wins (searched from the draft's folder up
+to the filesystem root, as ruff does); `--config PATH` overrides the search;
+command-line options override both. Every value remembers where it came from,
+so `numcheck config` can say why a setting is in force.
+
+Kept apart from the checks: this module turns files into plain values
+(rule codes, severities, paths); `numcheck.api` applies them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import os
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Mapping, Optional, Sequence
+
+from numcheck.document import InputError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+__all__ = ["Config", "ConfigError", "DEFAULT", "KEYS", "find_config", "load_config", "config_for",
+           "is_selector"]
+
+CONFIG_NAMES = ("numcheck.toml", ".numcheck.toml", "pyproject.toml")  # per folder, first found wins
+SEVERITY_VALUES = ("error", "warning", "info")
+FAIL_ON_VALUES = ("error", "warning", "info", "never")
+DEFAULT_ORIGIN = "default"
+# key -> what is allowed, for the error message of a bad value
+KEYS: dict[str, str] = {
+    "select": "a list of rule codes, code prefixes (\"NC1\"), rule names, or \"ALL\"",
+    "ignore": "a list of rule codes, code prefixes or rule names",
+    "severity": "a table of rule code or name = \"error\" | \"warning\" | \"info\"",
+    "fail-on": "one of \"error\", \"warning\", \"info\", \"never\"",
+    "reference": "a list of paths to reference tables or folders, relative to the config file",
+    "hedge-tolerance": "a number from 0 up to (not including) 1, e.g. 0.1",
+    "date": "a date, 2015-10-07 (TOML date or \"YYYY-MM-DD\")",
+    "exclude": "a list of glob patterns, relative to the config file (\"drafts/old/*\", \"**/CHANGELOG.md\")",
+}
+
+
+class ConfigError(InputError):
+    """A config file the user must fix: reported as `file:line: message`, exit status 2."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings in force for a draft. `origins` maps each key to where its value came from
+    ("default", a file path with its table, or "command line")."""
+
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)  # rule code -> severity
+    fail_on: str = "error"
+    reference: Optional[tuple[str, ...]] = None  # absolute paths; None: reference/ beside the draft
+    hedge_tolerance: float = 0.10
+    date: Optional[dt.date] = None
+    exclude: tuple[str, ...] = ()
+    path: Optional[str] = None  # the config file read, if any
+    origins: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def root(self) -> str:
+        """The folder `exclude` and `reference` are relative to."""
+        return os.path.dirname(self.path) if self.path else os.getcwd()
+
+    def origin(self, key: str) -> str:
+        return self.origins.get(key, DEFAULT_ORIGIN)
+
+    def rule_codes(self, known: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+        """The codes selected and not ignored, among `known` (code, name) pairs, in code order."""
+        chosen = [code for code, name in known if _matches_any(code, name, self.select)]
+        return tuple(code for code, name in known if code in chosen and not _matches_any(code, name, self.ignore))
+
+    def excludes(self, path: str) -> bool:
+        """Does an `exclude` pattern match `path` (relative to the config's folder)?"""
+        if not self.exclude:
+            return False
+        try:
+            rel = Path(os.path.relpath(os.path.abspath(path), self.root)).as_posix()
+        except ValueError:  # Windows: another drive
+            return False
+        parts = rel.split("/")
+        for pattern in self.exclude:
+            pattern = pattern.rstrip("/")
+            # "drafts/old" excludes the folder and everything under it; "*.rst" any file by name
+            prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+            if any(fnmatch.fnmatchcase(p, pattern) for p in prefixes):
+                return True
+            if "/" not in pattern and any(fnmatch.fnmatchcase(part, pattern) for part in parts):
+                return True
+            if pattern.startswith("**/") and fnmatch.fnmatchcase(rel, pattern[3:]):
+                return True
+        return False
+
+    def with_overrides(self, **values: Any) -> "Config":
+        """The same config with command-line values (those not None) in force."""
+        given = {k: v for k, v in values.items() if v is not None}
+        origins = dict(self.origins)
+        for key in given:
+            origins[key.replace("_", "-")] = "command line"
+        return replace(self, **given, origins=origins)
+
+
+DEFAULT = Config()
+
+
+def is_selector(item: str, known: Sequence[tuple[str, str]]) -> bool:
+    """Does `item` (of select or ignore) pick at least one of the `known` (code, name) rules?"""
+    return item == "ALL" or any(code.startswith(item) or name == item for code, name in known)
+
+
+def _matches_any(code: str, name: str, patterns: Sequence[str]) -> bool:
+    return any(p == "ALL" or code.startswith(p) or p == name for p in patterns)
+
+
+def shown_path(path: str) -> str:
+    """A path as the user should see it: relative to the working folder when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # Windows: another drive
+        return path
+    return path if rel == ".." or rel.startswith(".." + os.sep) else rel
+
+
+def find_config(start: str) -> Optional[str]:
+    """The config file closest to `start` (a file or folder): numcheck.toml, .numcheck.toml, or a
+    pyproject.toml that has a [tool.numcheck] table."""
+    folder = Path(os.path.abspath(start))
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if not path.is_file():
+                continue
+            if name != "pyproject.toml" or _has_tool_table(path):
+                return shown_path(str(path))
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    # Cheap test first: most pyproject.toml files have no [tool.numcheck]
+    return re.search(r"^\s*\[\s*tool\s*\.\s*numcheck\s*[\].]", text, re.M) is not None
+
+
+def load_config(path: str, known: Sequence[tuple[str, str]] = ()) -> Config:
+    """Read one config file. `known` is the (code, name) of every rule, to check rule names.
+
+    Raises ConfigError naming the file, the line and what is allowed."""
+    try:
+        raw_bytes = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(path, "no such config file") from None
+    except OSError as exc:
+        raise ConfigError(path, f"cannot read config: {exc.strerror or exc}") from None
+    try:
+        text = raw_bytes.decode("utf-8-sig")  # a BOM (Windows editors add one) is not TOML's business
+    except UnicodeDecodeError as exc:
+        line = raw_bytes.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(path, f"is not valid UTF-8 (byte 0x{raw_bytes[exc.start]:02X}); TOML files are UTF-8",
+                          line=line) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise ConfigError(path, f"not valid TOML: {message}", line=int(where.group(1)) if where else None) from None
+    is_pyproject = os.path.basename(path) == "pyproject.toml"
+    table_name = "[tool.numcheck]" if is_pyproject else ""
+    if is_pyproject:
+        tool = data.get("tool", {})
+        table = tool.get("numcheck", {}) if isinstance(tool, dict) else None
+    else:
+        table = data
+    if not isinstance(table, dict):
+        where = re.search(r"^[ \t]*(?:tool|(?:tool[ \t]*\.[ \t]*)?numcheck)[ \t]*=", text, re.M)
+        raise ConfigError(path, "[tool.numcheck] must be a table",
+                          line=text.count("\n", 0, where.start()) + 1 if where else None)
+    # In pyproject.toml other tools' keys (ruff's `select`) come first: look for ours in our table.
+    section = re.search(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*numcheck[ \t]*[\].]", text, re.M) if is_pyproject else None
+    after = section.start() if section else 0
+    origin = f"{shown_path(path)} {table_name}".strip()
+    values: dict[str, Any] = {}
+    for key, raw in table.items():
+        if key not in KEYS:
+            allowed = ", ".join(sorted(KEYS))
+            hint = "; numcheck.toml has them at the top level, not in [tool.numcheck]" if key == "tool" else ""
+            raise ConfigError(path, f"unknown key {key!r} (allowed: {allowed}){hint}",
+                              line=_line_of(text, key, after))
+        try:
+            values[key] = _parse_value(key, raw, os.path.dirname(os.path.abspath(path)), known)
+        except ValueError as exc:
+            line = _line_of(text, key, after)
+            entry = getattr(exc, "entry", None)  # a bad entry of a table: its own line, when it has one
+            if entry is not None and line is not None:
+                line = _line_of(text, entry, _offset_of_line(text, line)) or line
+            raise ConfigError(path, f"{key}: {exc}; expected {KEYS[key]}", line=line) from None
+    fields = {key.replace("-", "_"): value for key, value in values.items()}
+    return replace(DEFAULT, **fields, path=os.path.abspath(path), origins={k: origin for k in values})
+
+
+def _parse_value(key: str, raw: Any, folder: str, known: Sequence[tuple[str, str]]) -> Any:
+    if key in ("select", "ignore"):
+        items = _string_list(raw)
+        for item in items:
+            if known and not is_selector(item, known):
+                raise ValueError(f"{item!r} is no rule code, prefix or name")
+        return tuple(items)
+    if key == "exclude":
+        return tuple(_string_list(raw))
+    if key == "reference":
+        return tuple(os.path.normpath(os.path.join(folder, p)) for p in _string_list(raw))
+    if key == "severity":
+        if not isinstance(raw, dict):
+            raise ValueError(f"{raw!r} is not a table")
+        out: dict[str, str] = {}
+        for rule, level in raw.items():
+            code = next((c for c, n in known if rule.upper() == c or rule == n), None) if known else rule.upper()
+            if code is None:
+                raise _EntryError(rule, f"{rule!r} is no rule code or name")
+            if level not in SEVERITY_VALUES:
+                raise _EntryError(rule, f"{rule} = {level!r} is not a severity")
+            out[code] = level
+        return out
+    if key == "fail-on":
+        if raw not in FAIL_ON_VALUES:
+            raise ValueError(f"{raw!r} is not allowed")
+        return raw
+    if key == "hedge-tolerance":
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 <= raw < 1:
+            raise ValueError(f"{raw!r} is not allowed")
+        return float(raw)
+    if key == "date":
+        if isinstance(raw, dt.datetime):
+            return raw.date()
+        if isinstance(raw, dt.date):
+            return raw
+        if isinstance(raw, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+            try:
+                return dt.date.fromisoformat(raw)
+            except ValueError:
+                pass
+        raise ValueError(f"{raw!r} is not a date")
+    raise AssertionError(key)  # KEYS and this function list the same keys
+
+
+def _string_list(raw: Any) -> list[str]:
+    if isinstance(raw, str):
+        return [raw]
+    if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+        raise ValueError(f"{raw!r} is not a list of strings")
+    return list(raw)
+
+
+class _EntryError(ValueError):
+    """A bad entry of a table value (`severity`), so the error can name the entry's line."""
+
+    def __init__(self, entry: str, message: str) -> None:
+        super().__init__(message)
+        self.entry = entry
+
+
+def _line_of(text: str, key: str, after: int = 0) -> Optional[int]:
+    """The line a key is set on (tomllib keeps no positions): the first `key =` or `[...key]` at or
+    after offset `after`. Blanks are matched within a line only, so blank lines above do not count."""
+    pattern = re.compile(rf"^[ \t]*(?:\[[ \t]*(?:tool[ \t]*\.[ \t]*numcheck[ \t]*\.[ \t]*)?)?[\"']?{re.escape(key)}"
+                         rf"[\"']?[ \t]*(=|\]|\.)", re.M)  # `key =`, `[key]`, `[key.sub]`, `key.sub =`
+    m = pattern.search(text, after)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _offset_of_line(text: str, line: int) -> int:
+    """The offset where 1-based `line` starts."""
+    offset = 0
+    for _ in range(line - 1):
+        offset = text.index("\n", offset) + 1
+    return offset
+
+
+def config_for(path: str, explicit: Optional[str] = None, known: Sequence[tuple[str, str]] = (),
+               cache: Optional[dict] = None) -> Config:
+    """The config in force for a draft at `path`: `explicit` (--config) or the closest file, or the
+    defaults. `cache` (a dict the caller keeps) saves re-reading a file whose mtime is unchanged."""
+    found = explicit if explicit is not None else find_config(path if path and path != "<stdin>" else os.getcwd())
+    if found is None:
+        return DEFAULT
+    if cache is None:
+        return load_config(found, known)
+    try:
+        stamp = os.stat(found).st_mtime_ns
+    except OSError:
+        stamp = None
+    key = os.path.abspath(found)
+    hit = cache.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    config = load_config(found, known)
+    cache[key] = (stamp, config)
+    return config

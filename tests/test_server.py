@@ -1,0 +1,508 @@
+"""`numcheck server` end to end: a real LSP client (pytest-lsp) starts `python -m numcheck server`
+as a subprocess and speaks the protocol to it over stdio.
+
+Every test here also checks that standard output carries nothing but the protocol: the
+client parses every byte the server writes as a framed JSON-RPC message, and a stray line
+would break the stream and fail the test (test_stdout_is_only_protocol checks the framing
+byte by byte, without pygls). The position conversion (code points to UTF-16, UTF-8 or UTF-32
+units) is also checked on its own, by property, against a direct reading of the LSP rules.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Callable, Optional
+
+import pytest_lsp
+from hypothesis import given, strategies as st
+from lsprotocol import types
+from pygls.protocol import default_converter
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
+
+from numcheck.server.positions import PositionMap
+
+REPO = Path(__file__).resolve().parents[1]
+SERVER = [sys.executable, "-m", "numcheck", "server"]
+MISTAKE = "Of the 800 applicants, 120 (12%) were accepted."  # NC101: 120 of 800 is 15%, fix "15%"
+CORRECT = "Of the 800 applicants, 120 (15%) were accepted."
+TIMEOUT = 20  # seconds: a generous bound on a busy CI machine, not a speed check
+
+
+def recording_client() -> LanguageClient:
+    """pytest-lsp's client, which also keeps every publishDiagnostics in order (`published`) and
+    every registration the server asks for (`registrations`)."""
+    client = LanguageClient(converter_factory=default_converter)
+    client.published = []  # type: ignore[attr-defined]
+    client.registrations = []  # type: ignore[attr-defined]
+
+    def publish(ls: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
+        ls.diagnostics[params.uri] = params.diagnostics
+        ls.published.append(params)  # type: ignore[attr-defined]
+
+    def register(ls: LanguageClient, params: types.RegistrationParams) -> None:
+        ls.registrations.extend(params.registrations)  # type: ignore[attr-defined]
+
+    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: publish,
+                                   types.CLIENT_REGISTER_CAPABILITY: register})
+    return client
+
+
+CONFIG = ClientServerConfig(server_command=SERVER, client_factory=recording_client)
+
+
+async def start(lsp_client: LanguageClient, capabilities: str, root: Path) -> None:
+    await lsp_client.initialize_session(
+        types.InitializeParams(capabilities=client_capabilities(capabilities), root_uri=root.as_uri())
+    )
+
+
+@pytest_lsp.fixture(config=CONFIG)
+async def client(lsp_client: LanguageClient, tmp_path: Path):
+    """A client with VS Code's capabilities: UTF-16 positions, file watching by registration."""
+    await start(lsp_client, "visual-studio-code", tmp_path)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=CONFIG)
+async def nvim(lsp_client: LanguageClient, tmp_path: Path):
+    """A client with Neovim 0.11's capabilities: it offers UTF-8 positions first."""
+    await start(lsp_client, "neovim", tmp_path)
+    yield
+    await lsp_client.shutdown_session()
+
+
+# --- helpers: the client side of an editor, written without the server's code -------------------
+
+def publications(client: LanguageClient, uri: str) -> list[types.PublishDiagnosticsParams]:
+    return [p for p in client.published if p.uri == uri]  # type: ignore[attr-defined]
+
+
+async def published(client: LanguageClient, action: Callable[[], None], uri: str,
+                    version: Optional[int] = None) -> types.PublishDiagnosticsParams:
+    """Do `action`, then wait for the next diagnostics the server publishes for `uri`."""
+    seen = len(publications(client, uri))
+    action()
+    for _ in range(TIMEOUT * 100):
+        if len(publications(client, uri)) > seen:
+            break
+        await asyncio.sleep(0.01)
+    assert len(publications(client, uri)) > seen, f"no diagnostics for {uri} within {TIMEOUT} s"
+    params = publications(client, uri)[seen]
+    if version is not None:
+        assert params.version == version
+    return params
+
+
+def open_doc(client: LanguageClient, uri: str, text: str, language: str = "markdown") -> Callable[[], None]:
+    item = types.TextDocumentItem(uri=uri, language_id=language, version=1, text=text)
+    return lambda: client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=item))
+
+
+def change_doc(client: LanguageClient, uri: str, version: int, text: str) -> Callable[[], None]:
+    params = types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+    )
+    return lambda: client.text_document_did_change(params)
+
+
+def units(text: str, encoding: str = "utf-16") -> int:
+    """Code units of `text` in an LSP position encoding."""
+    if encoding == "utf-32":
+        return len(text)
+    return len(text.encode("utf-16-le")) // 2 if encoding == "utf-16" else len(text.encode("utf-8"))
+
+
+def lsp_position(text: str, offset: int, encoding: str = "utf-16") -> types.Position:
+    before = text[:offset]
+    line = before.count("\n")
+    return types.Position(line=line, character=units(before[before.rfind("\n") + 1:], encoding))
+
+
+def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
+    """Apply TextEdits (UTF-16 positions) the way an editor does: last first."""
+    lines = text.split("\n")
+
+    def offset(p: types.Position) -> int:
+        line = lines[p.line]
+        count = i = 0
+        while i < len(line) and count < p.character:
+            count += units(line[i])
+            i += 1
+        return sum(len(x) + 1 for x in lines[:p.line]) + i
+
+    spans = sorted(((offset(e.range.start), offset(e.range.end), e.new_text) for e in edits), reverse=True)
+    for start, end, new in spans:
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def span_of(text: str, needle: str) -> tuple[int, int]:
+    start = text.index(needle)
+    return start, start + len(needle)
+
+
+# --- diagnostics ---------------------------------------------------------------------------------
+
+async def test_open_publishes_the_finding_with_range_code_source_and_related(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "draft.md").as_uri()
+    params = await published(client, open_doc(client, uri, MISTAKE + "\n"), uri, version=1)
+    [d] = params.diagnostics
+    assert (d.code, d.source, d.severity) == ("NC101", "numcheck", types.DiagnosticSeverity.Error)
+    assert d.message == "120 of 800 is 15.0%, not 12%"
+    start, end = span_of(MISTAKE, "12%")
+    assert d.range == types.Range(start=lsp_position(MISTAKE, start), end=lsp_position(MISTAKE, end))
+    [related] = d.related_information
+    assert related.message == "the counts"
+    assert related.location.uri == uri
+    assert related.location.range.start == lsp_position(MISTAKE, MISTAKE.index("120"))
+    # the rule's documentation: the README beside the package, at the rule's (or the Rules) section
+    assert d.code_description is not None
+    assert d.code_description.href.startswith((REPO / "README.md").as_uri() + "#")
+
+
+async def test_severities_map_warning_and_info(client: LanguageClient, tmp_path):
+    # NC201 same-count-conflict is a warning by default
+    text = "Three tankers were seized on Monday. Officials inspected the four seized tankers on Tuesday.\n"
+    uri = (tmp_path / "tankers.md").as_uri()
+    params = await published(client, open_doc(client, uri, text), uri)
+    assert [(d.code, d.severity) for d in params.diagnostics] == [("NC201", types.DiagnosticSeverity.Warning)]
+
+
+async def test_a_change_that_adds_a_mistake_gets_a_diagnostic(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "draft.md").as_uri()
+    first = await published(client, open_doc(client, uri, CORRECT + "\n"), uri, version=1)
+    assert list(first.diagnostics) == []
+    second = await published(client, change_doc(client, uri, 2, CORRECT + "\n\n" + MISTAKE + "\n"), uri, version=2)
+    [d] = second.diagnostics
+    assert d.code == "NC101"
+    assert d.range.start.line == 2
+
+
+async def test_a_newer_edit_cancels_the_pending_check(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "draft.md").as_uri()
+    await published(client, open_doc(client, uri, CORRECT), uri, version=1)
+
+    def two_quick_edits() -> None:
+        change_doc(client, uri, 2, MISTAKE)()
+        change_doc(client, uri, 3, CORRECT)()  # within the pause: version 2 is never checked
+
+    params = await published(client, two_quick_edits, uri)
+    assert params.version == 3
+    assert list(params.diagnostics) == []
+    await asyncio.sleep(1.0)  # and nothing more comes: the first edit's check never ran
+    assert [p.version for p in publications(client, uri)] == [1, 3]
+
+
+async def test_save_checks_again(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "draft.md").as_uri()
+    await published(client, open_doc(client, uri, MISTAKE), uri, version=1)
+    save = types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    params = await published(client, lambda: client.text_document_did_save(save), uri, version=1)
+    assert [d.code for d in params.diagnostics] == ["NC101"]
+
+
+async def test_close_clears_the_diagnostics(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "draft.md").as_uri()
+    opened = await published(client, open_doc(client, uri, MISTAKE), uri)
+    assert len(opened.diagnostics) == 1
+    close = types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    closed = await published(client, lambda: client.text_document_did_close(close), uri)
+    assert list(closed.diagnostics) == []
+
+
+async def test_columns_after_a_non_bmp_character_are_utf16_units(client: LanguageClient, tmp_path):
+    text = "intro\n🎉 𝔘 " + MISTAKE + "\n"  # two characters outside the BMP before the figure
+    uri = (tmp_path / "emoji.md").as_uri()
+    params = await published(client, open_doc(client, uri, text), uri)
+    [d] = params.diagnostics
+    start, end = span_of(text, "12%")
+    assert d.range.start == types.Position(line=1, character=start - len("intro\n") + 2)  # 2 extra units
+    assert d.range.end == lsp_position(text, end)
+    # and back: a hover at the UTF-16 position of the figure finds the figure
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=d.range.start))
+    assert hover is not None and hover.range == d.range
+    # the fix edit lands on the figure
+    actions = await client.text_document_code_action_async(code_action_params(uri, d.range, [d]))
+    fix = next(a for a in actions if a.is_preferred)
+    assert apply_edits(text, fix.edit.changes[uri]) == text.replace("12%", "15%")
+
+
+async def test_utf8_columns_when_the_client_asks_for_utf8(nvim: LanguageClient, tmp_path):
+    text = "naïve 🎉 " + MISTAKE
+    uri = (tmp_path / "emoji.md").as_uri()
+    params = await published(nvim, open_doc(nvim, uri, text), uri)
+    [d] = params.diagnostics
+    start, _ = span_of(text, "12%")
+    assert d.range.start == types.Position(line=0, character=len(text[:start].encode("utf-8")))
+
+
+# --- hover ---------------------------------------------------------------------------------------
+
+async def test_hover_on_a_figure_shows_the_reading_and_the_check(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "draft.md").as_uri()
+    await published(client, open_doc(client, uri, MISTAKE), uri)
+    at = lsp_position(MISTAKE, MISTAKE.index("12%") + 1)
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=at))
+    assert hover is not None
+    assert hover.contents.kind == types.MarkupKind.Markdown
+    text = hover.contents.value
+    assert "`12%`" in text and "`percent`" in text  # the surface and the kind
+    assert "- value: 12" in text and "- unit: percent" in text and "- qualifier: exact" in text
+    assert "NC101" in text and "120 of 800 is 15.0%, not 12%" in text and "fix: `15%`" in text
+    start, end = span_of(MISTAKE, "12%")
+    assert hover.range == types.Range(start=lsp_position(MISTAKE, start), end=lsp_position(MISTAKE, end))
+
+
+async def test_hover_on_a_related_figure_names_its_role(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "draft.md").as_uri()
+    await published(client, open_doc(client, uri, MISTAKE), uri)
+    at = lsp_position(MISTAKE, MISTAKE.index("120"))
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=at))
+    assert hover is not None
+    assert "NC101" in hover.contents.value and "the counts" in hover.contents.value
+
+
+async def test_hover_away_from_figures_is_empty(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "draft.md").as_uri()
+    await published(client, open_doc(client, uri, MISTAKE), uri)
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=2)))
+    assert hover is None
+
+
+# --- code actions --------------------------------------------------------------------------------
+
+def code_action_params(uri: str, range_: types.Range, diagnostics: list[types.Diagnostic]) -> types.CodeActionParams:
+    return types.CodeActionParams(text_document=types.TextDocumentIdentifier(uri=uri), range=range_,
+                                  context=types.CodeActionContext(diagnostics=diagnostics))
+
+
+async def test_applying_the_fix_makes_the_diagnostic_go(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "draft.md").as_uri()
+    text = "# Admissions\n\n" + MISTAKE + "\n"
+    [d] = (await published(client, open_doc(client, uri, text), uri)).diagnostics
+    actions = await client.text_document_code_action_async(code_action_params(uri, d.range, [d]))
+    [fix] = [a for a in actions if a.is_preferred]
+    assert fix.kind == types.CodeActionKind.QuickFix and fix.command is None
+    assert fix.diagnostics[0].code == "NC101"
+    [edit] = fix.edit.changes[uri]
+    assert edit.new_text == "15%" and edit.range == d.range
+    fixed = apply_edits(text, [edit])
+    assert fixed == "# Admissions\n\n" + CORRECT + "\n"
+    after = await published(client, change_doc(client, uri, 2, fixed), uri, version=2)
+    assert list(after.diagnostics) == []
+
+
+async def test_disable_comment_in_markdown_is_an_html_comment_above_indented_like_the_line(
+        client: LanguageClient, tmp_path):
+    uri = (tmp_path / "draft.md").as_uri()
+    text = "Intro.\n\n   " + MISTAKE + "\n"
+    [d] = (await published(client, open_doc(client, uri, text), uri)).diagnostics
+    actions = await client.text_document_code_action_async(code_action_params(uri, d.range, [d]))
+    [disable] = [a for a in actions if not a.is_preferred]
+    assert disable.title == "Disable NC101 for this line"
+    [edit] = disable.edit.changes[uri]
+    assert edit.range == types.Range(start=types.Position(line=2, character=0), end=types.Position(line=2, character=0))
+    assert edit.new_text == "   <!-- numcheck: disable-next-line NC101 -->\n"
+
+
+async def test_disable_comment_in_plain_text_is_a_plain_line(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "draft.txt").as_uri()
+    text = "Intro.\r\n" + MISTAKE + "\r\n"  # Windows line breaks are kept
+    [d] = (await published(client, open_doc(client, uri, text, language="plaintext"), uri)).diagnostics
+    actions = await client.text_document_code_action_async(code_action_params(uri, d.range, [d]))
+    [disable] = [a for a in actions if not a.is_preferred]
+    [edit] = disable.edit.changes[uri]
+    assert edit.range.start == types.Position(line=1, character=0)
+    assert edit.new_text == "numcheck: disable-next-line NC101\r\n"
+
+
+async def test_applying_the_disable_comment_makes_the_diagnostic_go(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "draft.md").as_uri()
+    text = "# Admissions\n\n" + MISTAKE + "\n"
+    [d] = (await published(client, open_doc(client, uri, text), uri)).diagnostics
+    actions = await client.text_document_code_action_async(code_action_params(uri, d.range, [d]))
+    [disable] = [a for a in actions if not a.is_preferred]
+    disabled = apply_edits(text, disable.edit.changes[uri])
+    assert disabled == "# Admissions\n\n<!-- numcheck: disable-next-line NC101 -->\n" + MISTAKE + "\n"
+    after = await published(client, change_doc(client, uri, 2, disabled), uri, version=2)
+    assert list(after.diagnostics) == []  # NC101 silenced, and the comment is used (no NC001)
+
+
+async def test_no_code_actions_away_from_findings(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "draft.md").as_uri()
+    text = "Nothing here.\n" + MISTAKE + "\n"
+    await published(client, open_doc(client, uri, text), uri)
+    here = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=4))
+    assert await client.text_document_code_action_async(code_action_params(uri, here, [])) is None
+
+
+# --- configuration and errors --------------------------------------------------------------------
+
+async def test_an_input_error_is_shown_not_fatal(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "dated.md").as_uri()
+    bad = "---\ndate: 2015-02-30\n---\n" + MISTAKE + "\n"
+    params = await published(client, open_doc(client, uri, bad), uri)
+    [d] = params.diagnostics
+    assert d.severity == types.DiagnosticSeverity.Error and d.source == "numcheck"
+    assert "2015-02-30" in d.message
+    assert d.range.start.line == 1  # the front matter's date line
+    assert any(m.type == types.MessageType.Error and "2015-02-30" in m.message for m in client.messages)
+    # the server is still there: fixing the date gets the draft checked
+    good = bad.replace("2015-02-30", "2015-02-28")
+    after = await published(client, change_doc(client, uri, 2, good), uri, version=2)
+    assert [x.code for x in after.diagnostics] == ["NC101"]
+
+
+async def wait_for_registration(client: LanguageClient) -> types.Registration:
+    for _ in range(TIMEOUT * 100):  # the server registers after `initialized`, a notification
+        if client.registrations:  # type: ignore[attr-defined]
+            break
+        await asyncio.sleep(0.01)
+    [registration] = client.registrations  # type: ignore[attr-defined]
+    return registration
+
+
+def files_changed(client: LanguageClient, *paths: Path) -> Callable[[], None]:
+    params = types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=p.as_uri(), type=types.FileChangeType.Changed) for p in paths])
+    return lambda: client.workspace_did_change_watched_files(params)
+
+
+async def test_config_and_tables_are_watched(client: LanguageClient):
+    registration = await wait_for_registration(client)
+    assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    globs = {w["globPattern"] for w in registration.register_options["watchers"]}  # as sent: JSON
+    assert {"**/numcheck.toml", "**/pyproject.toml", "**/*.csv", "**/*.toml"} <= globs
+
+
+async def test_a_config_change_rechecks_open_documents(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "draft.md").as_uri()
+    [d] = (await published(client, open_doc(client, uri, MISTAKE), uri)).diagnostics
+    assert d.severity == types.DiagnosticSeverity.Error
+    config = tmp_path / "numcheck.toml"
+    config.write_text('[severity]\nNC101 = "warning"\n', encoding="utf-8")
+    [d] = (await published(client, files_changed(client, config), uri, version=1)).diagnostics
+    assert (d.code, d.severity) == ("NC101", types.DiagnosticSeverity.Warning)
+    config.write_text('ignore = ["NC101"]\n', encoding="utf-8")
+    again = await published(client, files_changed(client, config), uri, version=1)
+    assert list(again.diagnostics) == []
+
+
+async def test_a_save_rechecks_with_the_config_as_it_is_now(client: LanguageClient, tmp_path):
+    # for clients that do not watch files: saving the draft picks up an edited config
+    uri = (tmp_path / "draft.md").as_uri()
+    await published(client, open_doc(client, uri, MISTAKE), uri)
+    (tmp_path / "numcheck.toml").write_text('ignore = ["ratio-percent"]\n', encoding="utf-8")
+    save = types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    after = await published(client, lambda: client.text_document_did_save(save), uri, version=1)
+    assert list(after.diagnostics) == []
+
+
+async def test_a_bad_config_is_shown_not_fatal(client: LanguageClient, tmp_path):
+    config = tmp_path / "numcheck.toml"
+    config.write_text('selct = ["NC1"]\n', encoding="utf-8")
+    uri = (tmp_path / "draft.md").as_uri()
+    params = await published(client, open_doc(client, uri, "Intro.\n\n" + MISTAKE + "\n"), uri)
+    [d] = params.diagnostics
+    assert d.severity == types.DiagnosticSeverity.Error and d.range.start.line == 0
+    assert "numcheck.toml" in d.message and "selct" in d.message
+    assert any(m.type == types.MessageType.Error and "selct" in m.message for m in client.messages)
+    config.write_text('select = ["NC1"]\n', encoding="utf-8")  # fixed: the draft is checked again
+    after = await published(client, files_changed(client, config), uri, version=1)
+    assert [x.code for x in after.diagnostics] == ["NC101"]
+
+
+async def test_a_reference_table_that_cannot_be_used_is_a_warning(client: LanguageClient, tmp_path):
+    (tmp_path / "reference").mkdir()
+    (tmp_path / "reference" / "facts.csv").write_text("subject,value\nGermany,1\n", encoding="utf-8")
+    uri = (tmp_path / "draft.md").as_uri()
+    params = await published(client, open_doc(client, uri, MISTAKE), uri)
+    table, finding = params.diagnostics
+    assert table.severity == types.DiagnosticSeverity.Warning and "facts.csv" in table.message
+    assert finding.code == "NC101"  # the draft is still checked
+    assert any(m.type == types.MessageType.Warning and "facts.csv" in m.message for m in client.messages)
+
+
+# --- the stream itself ---------------------------------------------------------------------------
+
+def frame(message: dict) -> bytes:
+    body = json.dumps(message).encode("utf-8")
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def read_frame(stream) -> dict:
+    """One message, read strictly: headers, a blank line, then exactly Content-Length bytes of JSON."""
+    headers = {}
+    while (line := stream.readline()) != b"\r\n":
+        assert line.endswith(b"\r\n") and b": " in line, f"not protocol: {line[:80]!r}"
+        name, value = line[:-2].split(b": ", 1)
+        headers[name.lower()] = value
+    return json.loads(stream.read(int(headers[b"content-length"])))
+
+
+def test_stdout_is_only_protocol():
+    """Every byte on standard output belongs to a framed JSON-RPC message, to the end."""
+    uri = "file:///tmp/numcheck-stdout-test.md"
+    proc = subprocess.Popen(SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    killer = threading.Timer(60, proc.kill)  # a hung server ends the stream, and the test fails
+    killer.start()
+    try:
+        proc.stdin.write(frame({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                                "params": {"processId": None, "rootUri": None, "capabilities": {}}}))
+        proc.stdin.write(frame({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
+        proc.stdin.write(frame({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": MISTAKE}}}))
+        proc.stdin.flush()
+        received = [read_frame(proc.stdout)]
+        while received[-1].get("method") != "textDocument/publishDiagnostics":
+            received.append(read_frame(proc.stdout))
+        assert [d["code"] for d in received[-1]["params"]["diagnostics"]] == ["NC101"]
+        proc.stdin.write(frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}))
+        proc.stdin.write(frame({"jsonrpc": "2.0", "method": "exit"}))
+        proc.stdin.close()
+        while proc.stdout.peek(1):
+            received.append(read_frame(proc.stdout))
+        assert proc.wait(30) == 0
+    finally:
+        killer.cancel()
+        proc.kill()
+    assert {m.get("id") for m in received} >= {1, 2}
+
+
+# --- positions, against a character-by-character reading of the LSP rules ----------------------
+
+PIECES = ["a", " ", "\n", "\r", "\r\n", "é", "中", "🎉", "𝔘", "\u2028", "\x0c", "\x85"]
+
+
+def lsp_line_and_column(text: str, offset: int, encoding: str) -> tuple[int, int]:
+    """Only \\n, \\r\\n and \\r end a line (not \\u2028, \\x0c or \\x85, which str.splitlines takes)."""
+    line = start = i = 0
+    while i < offset:
+        step = 2 if text.startswith("\r\n", i) else 1
+        if text[i] in "\r\n":
+            line, start = line + 1, i + step
+        i += step
+    return line, units(text[start:offset], encoding)
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join), st.sampled_from(["utf-16", "utf-8", "utf-32"]))
+def test_positions_follow_the_protocol_and_round_trip(text: str, encoding: str):
+    positions = PositionMap(text, encoding)
+    for offset in range(len(text) + 1):
+        if offset and text[offset - 1:offset + 1] == "\r\n":
+            continue  # inside a line break: no figure starts or ends there
+        p = positions.position(offset)
+        assert (p.line, p.character) == lsp_line_and_column(text, offset, encoding)
+        assert positions.offset(p) == offset

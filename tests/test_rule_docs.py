@@ -8,6 +8,8 @@ import pytest
 from numcheck.api import check_text
 from numcheck.checks import Settings
 from numcheck.rules import RULES
+from numcheck.report.text import render_rule
+from numcheck.rule_pages import page_path
 from numcheck.tables import references_from_csv
 
 IDS = [r.code for r in RULES]
@@ -52,3 +54,13 @@ def test_docs_are_complete(rule):
 def test_codes_and_names_are_unique():
     assert len({r.code for r in RULES}) == len(RULES)
     assert len({r.name for r in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_shipped_rule_page_is_what_numcheck_rule_prints(rule):
+    """The pages the language server links to are `numcheck rule CODE`'s output; regenerate them
+    with `python -m numcheck.rule_pages` when a rule's docs change."""
+    page = page_path(rule.code)
+    assert page is not None, f"no page for {rule.code}: run python -m numcheck.rule_pages"
+    assert page.read_text(encoding="utf-8") == render_rule(rule), \
+        f"{page} is stale: run python -m numcheck.rule_pages"

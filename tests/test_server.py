@@ -163,9 +163,11 @@ async def test_open_publishes_the_finding_with_range_code_source_and_related(cli
     assert related.message == "the counts"
     assert related.location.uri == uri
     assert related.location.range.start == lsp_position(MISTAKE, MISTAKE.index("120"))
-    # the rule's documentation: the README beside the package, at the rule's (or the Rules) section
+    # the rule's documentation: its page shipped with the package, `numcheck rule NC101`'s text
     assert d.code_description is not None
-    assert d.code_description.href.startswith((REPO / "README.md").as_uri() + "#")
+    page = REPO / "numcheck" / "docs" / "rules" / "NC101.md"
+    assert d.code_description.href == page.as_uri()
+    assert page.read_text(encoding="utf-8").startswith("# ratio-percent (NC101)")
 
 
 async def test_severities_map_warning_and_info(client: LanguageClient, tmp_path):

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-from pathlib import Path
-
 from lsprotocol import types
 
 from numcheck.checks import Finding
 from numcheck.document import InputError
+from numcheck.rule_pages import page_path
 from numcheck.server.positions import PositionMap
 
 SOURCE = "numcheck"
@@ -18,11 +15,6 @@ SEVERITY = {
     "warning": types.DiagnosticSeverity.Warning,
     "info": types.DiagnosticSeverity.Information,
 }
-# The README beside the package, in a source checkout or an editable install; an installed
-# wheel has none, and then no link is given rather than a link to nothing.
-README = Path(__file__).resolve().parents[2] / "README.md"
-_RULE_CODE = re.compile(r"[\s`]*(NC\d{3})\b", re.I)  # "NC101 `ratio-percent`", "`NC101`: ..."
-_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$")
 
 
 def finding_diagnostic(finding: Finding, positions: PositionMap, uri: str) -> types.Diagnostic:
@@ -66,41 +58,7 @@ def _input_diagnostic(error: InputError, positions: PositionMap, path: str, seve
 
 
 def rule_docs_href(code: str) -> str | None:
-    """A file:// link to the rule's section of the README (to its heading that starts with the
-    code, else to the Rules section), or None when there is no README to link to."""
-    anchors = _readme_anchors()
-    if anchors is None:
-        return None
-    anchor = anchors.get(code.upper(), anchors.get("RULES"))
-    return README.as_uri() + (f"#{anchor}" if anchor else "")
-
-
-@lru_cache(maxsize=1)
-def _readme_anchors() -> dict[str, str] | None:
-    """Rule code (and "RULES" for the Rules section) -> the GitHub-style anchor of its heading."""
-    try:
-        text = README.read_text(encoding="utf-8")
-    except OSError:
-        return None
-    anchors: dict[str, str] = {}
-    fence = ""
-    for line in text.splitlines():
-        marker = re.match(r"\s{0,3}(```+|~~~+)", line)
-        if marker:  # a "# comment" inside a code block is not a heading
-            if not fence:
-                fence = marker.group(1)
-            elif marker.group(1).startswith(fence):
-                fence = ""
-            continue
-        heading = None if fence else _HEADING.match(line)
-        if heading:
-            title = heading.group(1)
-            code = _RULE_CODE.match(title)
-            if code or title.strip().lower() == "rules":
-                anchors.setdefault(code.group(1).upper() if code else "RULES", github_anchor(title))
-    return anchors
-
-
-def github_anchor(title: str) -> str:
-    """GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens."""
-    return re.sub(r"[^\w\- ]", "", title.lower()).replace(" ", "-")
+    """A file:// link to the rule's documentation page, shipped with the package
+    (numcheck/docs/rules/NC101.md, `numcheck rule NC101`'s text), or None for no such rule."""
+    page = page_path(code)
+    return page.as_uri() if page is not None else None

@@ -35,11 +35,14 @@ def _overrides(args: argparse.Namespace) -> dict:
     return {k: v for k, v in values.items() if v is not None}
 
 
-def targets(paths: Sequence[str], context: Context, force_exclude: bool) -> Iterator[Union[str, InputError]]:
+def targets(paths: Sequence[str], context: Context, force_exclude: bool,
+            stdin_name: Optional[str] = None) -> Iterator[Union[str, InputError]]:
     """The files to check, in order: folders expanded, minus what the config excludes.
 
     A file found in a folder is left out when its config's `exclude` matches it; a file named
-    on the command line only with --force-exclude (as ruff does), since the user asked for it."""
+    on the command line only with --force-exclude (as ruff does), since the user asked for it.
+    Standard input counts as the file `stdin_name` (--stdin-filename) names, so an editor that
+    pipes an excluded file gets nothing back, as ruff does."""
     seen: set[str] = set()
     for given in paths:
         named = given == STDIN or not os.path.isdir(given)
@@ -50,7 +53,8 @@ def targets(paths: Sequence[str], context: Context, force_exclude: bool) -> Iter
             if entry == STDIN:
                 if STDIN not in seen:  # standard input can be read once
                     seen.add(STDIN)
-                    yield entry
+                    if not (force_exclude and stdin_name and context.config(stdin_name).excludes(stdin_name)):
+                        yield entry
                 continue
             key = os.path.abspath(entry)
             if key in seen:
@@ -93,7 +97,7 @@ def run_check(args: argparse.Namespace) -> int:
     try:
         if args.config is not None:
             context.config(args.config)  # a bad --config stops everything, before any output
-        entries = list(targets(args.paths, context, args.force_exclude))
+        entries = list(targets(args.paths, context, args.force_exclude, args.stdin_filename))
         for entry in entries:  # every draft's config read before any output: a bad one stops all
             if not isinstance(entry, InputError):
                 context.config(stdin_name if entry == STDIN else os.fspath(entry))

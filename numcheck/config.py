@@ -90,12 +90,14 @@ class Config:
             return False
         parts = rel.split("/")
         for pattern in self.exclude:
-            pattern = pattern.rstrip("/")
+            # "./archive" and "/archive" (as in .gitignore) name the folder beside the config file only
+            anchored = pattern.startswith(("./", "/"))
+            pattern = re.sub(r"^(?:\./|/)+", "", pattern).rstrip("/")
             # "drafts/old" excludes the folder and everything under it; "*.rst" any file by name
             prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
             if any(fnmatch.fnmatchcase(p, pattern) for p in prefixes):
                 return True
-            if "/" not in pattern and any(fnmatch.fnmatchcase(part, pattern) for part in parts):
+            if not anchored and "/" not in pattern and any(fnmatch.fnmatchcase(part, pattern) for part in parts):
                 return True
             if pattern.startswith("**/") and fnmatch.fnmatchcase(rel, pattern[3:]):
                 return True

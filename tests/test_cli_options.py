@@ -210,6 +210,19 @@ def test_force_exclude_with_a_named_file(work, capsys):
     assert {f["path"] for f in doc["findings"]} == {"both.md"}
 
 
+def test_force_exclude_applies_to_the_stdin_filename(work):
+    """An editor pipes every buffer with --force-exclude: an excluded file's name gets no check."""
+    write(work / "numcheck.toml", 'exclude = ["archive"]\n')
+    args = ("check", "-", "--stdin-filename", "archive/old.md", "--format", "json")
+    named = run_cli(*args, stdin=WRONG.encode(), cwd=work)
+    assert named.returncode == 1 and [f["path"] for f in json.loads(named.stdout)["findings"]] == ["archive/old.md"]
+    forced = run_cli(*args, "--force-exclude", stdin=WRONG.encode(), cwd=work)
+    assert (forced.returncode, forced.stderr) == (0, b"")
+    assert json.loads(forced.stdout)["summary"]["files"] == 0
+    kept = run_cli("check", "-", "--stdin-filename", "new.md", "--force-exclude", stdin=WRONG.encode(), cwd=work)
+    assert kept.returncode == 1
+
+
 def test_force_exclude_uses_each_files_own_config(work, capsys):
     """pre-commit names files in several folders: each is judged by its own config."""
     write(work / "a" / "numcheck.toml", 'exclude = ["*.md"]\n')

@@ -307,6 +307,12 @@ def test_exclude_spares_named_files_unless_force_exclude(excluded, capsys):
     ("**/CHANGELOG.md", "CHANGELOG.md", True),
     ("archive", "x/archive/a.md", True),
     ("archive", "x/archived/a.md", False),
+    # relative to the config file written with "./" or, as in .gitignore, "/": that folder only
+    ("./archive", "archive/a.md", True),
+    ("./archive", "x/archive/a.md", False),
+    ("/docs", "docs/deep/c.md", True),
+    ("/docs", "x/docs/c.md", False),
+    ("./drafts/*.md", "drafts/a.md", True),
 ])
 def test_excludes(tmp_path, pattern, rel, excluded):
     config = Config(exclude=(pattern,), path=str(tmp_path / "numcheck.toml"))

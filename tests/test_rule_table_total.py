@@ -149,3 +149,38 @@ def test_quarterly_seed_has_exactly_its_planted_total():
     assert [(f.rule, text[f.start:f.end], f.fix) for f in findings] == [("NC109", "283", "273")]
     line = text.count("\n", 0, findings[0].start)
     assert text.splitlines()[line].startswith("| **Total**")
+
+
+# --- tables whose Total row is right, or is no sum of its column: quiet --------------------------
+
+QUIET_TABLES = {
+    "election, valid votes a subtotal without the word": _table(
+        "| Party | Votes |", "| Red | 12,000 |", "| Blue | 8,000 |", "| Valid votes | 20,000 |",
+        "| Invalid votes | 500 |", "| Total votes | 20,500 |"),
+    "accounts, negatives in parentheses": _table(
+        "| Item | 2023 |", "| Revenue | 1,000 |", "| Costs | (700) |", "| Tax | (100) |", "| Total | 200 |"),
+    "a running total": _table(
+        "| Month | Cumulative cases |", "| Jan | 10 |", "| Feb | 30 |", "| Mar | 60 |", "| Total | 60 |"),
+    "a crosstab whose All row is an average": _table(
+        "| Group | Approve |", "| Men | 45 |", "| Women | 55 |", "| All | 50 |"),
+    "a density": _table("| City | Density |", "| A | 50 |", "| B | 70 |", "| Total | 60 |"),
+    "facts, a total of something else": _table(
+        "| Statistic | Value |", "| Population | 5,000 |", "| Households | 2,100 |", "| Total income | 90,000 |"),
+}
+
+
+@pytest.mark.parametrize("name", QUIET_TABLES)
+def test_totals_that_are_not_the_columns_sum_are_quiet(name):
+    assert _nc109(QUIET_TABLES[name]) == []
+
+
+def test_a_wrong_total_beside_an_unlabelled_subtotal_still_fires():
+    text = QUIET_TABLES["election, valid votes a subtotal without the word"].replace("20,500", "21,500")
+    (f,) = _nc109(text)
+    assert text[f.start:f.end] == "21,500"
+
+
+def test_a_label_naming_its_column_is_a_total():
+    text = _table("| Port | Ships |", "| Halden | 120 |", "| Moss | 340 |", "| Total ships | 470 |")
+    (f,) = _nc109(text)
+    assert f.fix == "460"

@@ -18,6 +18,7 @@ import threading
 from pathlib import Path
 from typing import Callable, Optional
 
+import pytest
 import pytest_lsp
 from hypothesis import given, strategies as st
 from lsprotocol import types
@@ -340,6 +341,50 @@ async def test_applying_the_disable_comment_makes_the_diagnostic_go(client: Lang
     assert disabled == "# Admissions\n\n<!-- numcheck: disable-next-line NC101 -->\n" + MISTAKE + "\n"
     after = await published(client, change_doc(client, uri, 2, disabled), uri, version=2)
     assert list(after.diagnostics) == []  # NC101 silenced, and the comment is used (no NC001)
+
+
+async def test_disable_comment_inside_a_markdown_paragraph_keeps_the_paragraph(client: LanguageClient, tmp_path):
+    """A comment line of its own would split the paragraph (an HTML block interrupts one): on a
+    paragraph's continuation line the comment goes at the end of the line above, before its
+    hard line break, and still silences the finding."""
+    from markdown_it import MarkdownIt
+
+    uri = (tmp_path / "draft.md").as_uri()
+    text = "> The report said  \n> " + MISTAKE + "\n"
+    [d] = (await published(client, open_doc(client, uri, text), uri)).diagnostics
+    actions = await client.text_document_code_action_async(code_action_params(uri, d.range, [d]))
+    [disable] = [a for a in actions if not a.is_preferred]
+    disabled = apply_edits(text, disable.edit.changes[uri])
+    assert disabled == "> The report said <!-- numcheck: disable-next-line NC101 -->  \n> " + MISTAKE + "\n"
+    rendered = MarkdownIt("commonmark").render(disabled)
+    assert rendered.count("<p>") == 1 and "<br />" in rendered
+    after = await published(client, change_doc(client, uri, 2, disabled), uri, version=2)
+    assert list(after.diagnostics) == []  # NC101 silenced, and the comment is used (no NC001)
+
+
+@pytest.mark.parametrize("above, comment_at_its_end", [
+    ("The board said that", True),
+    ("The board said *that*", True),  # an emphasis closer at the line's end: still prose
+    ("The board said `that", False),  # a code span running onto the finding's line: not inside it
+])
+def test_disable_comment_goes_at_the_end_of_the_line_above_only_outside_code(above, comment_at_its_end):
+    from numcheck.api import check_text
+    from numcheck.server.actions import code_actions
+
+    text = f"{above}\nit was` that {MISTAKE.replace('Of', 'of', 1)}\n"  # a lone backtick closes a span above
+    result = check_text(text, "draft.md")
+    [finding] = [f for f in result.findings if f.rule == "NC101"]
+    [disable] = [a for a in code_actions([finding], PositionMap(text), "file:///draft.md", True, result.draft)
+                 if not a.is_preferred]
+    [edit] = disable.edit.changes["file:///draft.md"]
+    if comment_at_its_end:
+        assert edit.range.start == types.Position(line=0, character=len(above))
+        assert edit.new_text == " <!-- numcheck: disable-next-line NC101 -->"
+    else:
+        assert edit.range.start == types.Position(line=1, character=0)
+        assert edit.new_text == "<!-- numcheck: disable-next-line NC101 -->\n"
+    fixed = apply_edits(text, [edit])
+    assert [f.rule for f in check_text(fixed, "draft.md").findings] == []
 
 
 async def test_no_code_actions_away_from_findings(client: LanguageClient, tmp_path):

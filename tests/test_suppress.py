@@ -157,6 +157,15 @@ def test_plain_text_forms(directive, newline):
     assert f.rule == "NC101" and f.start > len(directive) + len(newline) + len(sentence)
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_plain_text_directive_below_the_first_line(newline):
+    """A directive line after a lone \\r (old Mac line ends) is a line of its own too."""
+    sentence = WRONG.strip()
+    text = newline.join(["Intro.", "# numcheck: disable-next-line NC101", sentence, sentence, ""])
+    (f,) = check_text(text, "draft.txt").findings  # the first copy is suppressed, the second is not
+    assert f.rule == "NC101" and f.start > text.index(sentence) + len(sentence)
+
+
 @pytest.mark.parametrize("line", [
     "The memo said numcheck: disable-next-line NC101 was typed.",  # not at the start of the line
     "- numcheck: disable-next-line NC101",  # a list marker is no comment marker

@@ -13,8 +13,9 @@ import re
 from numcheck.markup.model import Prose, blank
 
 _ACTION = r"numcheck:[ \t]*(?:disable-next-line|disable-file|disable|enable)\b"
-# a directive on a line of its own, after an optional comment marker
-DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:#+|//|%+|;+|\.\.|<!--)?[ \t]*" + _ACTION + r"[^\r\n]*", re.M)
+# a directive on a line of its own, after an optional comment marker; a line starts after \n, \r\n
+# or a lone \r, as numcheck.suppress and LineIndex count lines (re.M's ^ knows only \n)
+DIRECTIVE_LINE = re.compile(r"(?:^|(?<=\r))[ \t]*(?:#+|//|%+|;+|\.\.|<!--)?[ \t]*" + _ACTION + r"[^\r\n]*", re.M)
 # the HTML-comment form, wherever it stands
 DIRECTIVE_COMMENT = re.compile(r"<!--[ \t]*" + _ACTION + r".*?-->", re.S)
 

@@ -260,7 +260,7 @@ def build_server() -> NumcheckServer:
         findings = [f for f in checked.result.findings if f.start <= end and start <= f.end]
         doc = ls.open_document(uri)
         markup = is_markup(uri, doc.language_id if doc else None)
-        return code_actions(findings, checked.positions, uri, markup) or None
+        return code_actions(findings, checked.positions, uri, markup, checked.result.draft) or None
 
     return server
 

@@ -23,7 +23,10 @@ DOCS = RuleDocs(
          "precision, the total at the finest precision of its column, and the parts' rounding adds up "
          "(three parts given to one decimal may be off by 0.15 between them). Columns that do not add up by "
          "nature are left alone: percentages, averages, rates, medians, shares, prices, years, and columns "
-         "with an empty cell, a range or mixed units.",
+         "with an empty cell, a range, mixed units or a figure in parentheses (an accountant's negative). "
+         "A total no larger than one of its parts is not a sum (an average, a running total), and a row "
+         "that is the sum of the rows above it (\"Valid votes\") counts as a subtotal. A label that "
+         "names what it totals (\"Total area\") is checked only in a column whose header names it too.",
     why="A total that is not the sum of its column means a row was added or dropped, or a figure mistyped; "
         "readers check totals, and one that fails makes the whole table suspect.",
     fires="| Port   | Ships |\n|--------|------:|\n| Halden |   120 |\n| Moss   |   340 |\n| Larvik |   720 |\n"
@@ -70,6 +73,23 @@ def _row_kind(label: str) -> Optional[str]:
     return None
 
 
+def _label_words(label: str) -> tuple[str, ...]:
+    """What a prefixed total label says it totals: "Total area" -> ("area",); "Total",
+    "Total (2023)" and "Total, all regions" name nothing beyond the column."""
+    text = " ".join(re.sub(r"[*_]+", " ", label).lower().split())
+    for prefix in _words().prefixes:
+        if text.startswith(prefix) and not text[len(prefix):len(prefix) + 1].isalpha():
+            rest = re.split(r"[(,:;–—-]", text[len(prefix):], maxsplit=1)[0]
+            return tuple(re.findall(r"[a-z]+", rest))
+    return ()
+
+
+def _names_column(words: Sequence[str], header: str) -> bool:
+    """Does the header name every word of the label ("Total votes" under "Votes", plural or not)?"""
+    said = {w.rstrip("s") for w in re.findall(r"[a-z]+", header.lower())}
+    return all(w.rstrip("s") in said for w in words)
+
+
 def _additive_header(header: str) -> bool:
     words = _words()
     low = header.lower()
@@ -104,9 +124,10 @@ def _check_row(draft: Draft, table: Table, row: tuple[Cell, ...], parts: Sequenc
                tol: Tolerance) -> Iterator[Finding]:
     if len(parts) < 2:
         return
+    named = _label_words(row[0].text)
     for j in range(1, len(row)):
         header = table.header[j].text if j < len(table.header) else ""
-        if not _additive_header(header):
+        if not _additive_header(header) or (named and not _names_column(named, header)):
             continue
         total = draft.cell_figure(row[j])
         figures = _column(draft, parts, j, total)
@@ -127,11 +148,15 @@ def _column(draft: Draft, parts: Sequence[tuple[Cell, ...]], j: int,
         q = draft.cell_figure(row[j]) if j < len(row) else None
         if q is None or q.kind not in ADDITIVE or q.high is not None or not comparable(q, total):
             return None
+        if row[j].text.startswith("(") and row[j].text.endswith(")"):
+            return None  # "(700)": an accountant's negative, which the figure does not carry
         out.append(q)
     return out
 
 
 def _compare(total: Quantity, parts: list[Quantity], tol: Tolerance) -> Optional[Finding]:
+    if all(p.value >= 0 for p in parts) and total.value <= max(p.value for p in parts):
+        return None  # no larger than a part: not the column's sum (an average, a running total, a density)
     spans = [interval(p, tol) for p in parts]
     low, high = sum(s.low for s in spans), sum(s.high for s in spans)
     if not (math.isfinite(low) and math.isfinite(high)):
@@ -146,6 +171,9 @@ def _compare(total: Quantity, parts: list[Quantity], tol: Tolerance) -> Optional
         stated = interval(total, tol)
     if stated.overlaps(Interval(low, high)):
         return None
+    folded = _fold_subtotals(parts, tol)
+    if len(folded) < len(parts) and stated.overlaps(_sum(folded, tol)):
+        return None  # "Valid votes" above "Invalid votes" and "Total votes": a subtotal without the word
     exact = sum(p.value for p in parts)
     style = _Style.of(total, parts)
     listed = [p.text.strip() for p in parts]
@@ -155,6 +183,25 @@ def _compare(total: Quantity, parts: list[Quantity], tol: Tolerance) -> Optional
     message = f"the column sums to {shown} ({' + '.join(listed)}), not {total.text.strip()}"
     related = [Related(p.start, p.end, "a part") for p in parts]
     return RULE.finding(message, total.start, total.end, related, fix=_fix(total, low, high, style))
+
+
+def _sum(parts: Sequence[Quantity], tol: Tolerance) -> Interval:
+    spans = [interval(p, tol) for p in parts]
+    return Interval(sum(s.low for s in spans), sum(s.high for s in spans))
+
+
+def _fold_subtotals(parts: Sequence[Quantity], tol: Tolerance) -> list[Quantity]:
+    """The parts with each row that is the sum of the rows above it (since the last such row)
+    standing for those rows, as a labelled subtotal does."""
+    out: list[Quantity] = []
+    run: list[Quantity] = []
+    for q in parts:
+        if len(run) >= 2 and interval(q, tol).overlaps(_sum(run, tol)):
+            out.append(q)
+            run = []
+        else:
+            run.append(q)
+    return out + run
 
 
 @dataclass(frozen=True)

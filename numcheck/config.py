@@ -12,7 +12,6 @@ Kept apart from the checks: this module turns files into plain values
 from __future__ import annotations
 
 import datetime as dt
-import fnmatch
 import os
 import re
 import sys
@@ -89,17 +88,17 @@ class Config:
         except ValueError:  # Windows: another drive
             return False
         parts = rel.split("/")
+        prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
         for pattern in self.exclude:
             # "./archive" and "/archive" (as in .gitignore) name the folder beside the config file only
             anchored = pattern.startswith(("./", "/"))
             pattern = re.sub(r"^(?:\./|/)+", "", pattern).rstrip("/")
-            # "drafts/old" excludes the folder and everything under it; "*.rst" any file by name
-            prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
-            if any(fnmatch.fnmatchcase(p, pattern) for p in prefixes):
+            matcher = glob_regex(pattern)
+            # "drafts/old" excludes the folder and everything under it
+            if any(matcher.fullmatch(p) for p in prefixes):
                 return True
-            if not anchored and "/" not in pattern and any(fnmatch.fnmatchcase(part, pattern) for part in parts):
-                return True
-            if pattern.startswith("**/") and fnmatch.fnmatchcase(rel, pattern[3:]):
+            # a pattern without a slash ("*.rst", "drafts") names a file or folder at any depth
+            if not anchored and "/" not in pattern and any(matcher.fullmatch(part) for part in parts):
                 return True
         return False
 
@@ -113,6 +112,39 @@ class Config:
 
 
 DEFAULT = Config()
+
+
+def glob_regex(pattern: str) -> "re.Pattern[str]":
+    """A glob as .gitignore and ruff read it: `*` and `?` stay within one path segment, `**`
+    crosses segments (`**/x.md` is x.md at any depth, `drafts/**` everything under drafts)."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[":
+            close = pattern.find("]", i + 2)
+            if close == -1:
+                out.append(re.escape("["))
+                i += 1
+            else:
+                body = pattern[i + 1:close]
+                out.append("[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]")
+                i = close + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out))
 
 
 def is_selector(item: str, known: Sequence[tuple[str, str]]) -> bool:

@@ -1,5 +1,6 @@
 """Every rule numcheck knows, in code order: the checks stage's own (figures against each other),
-the tables stage's (figures against reference tables) and the suppression stage's (NC001). The CLI, the reports and the API
+the tables stage's (figures against reference tables); NC001, the suppression stage's, is
+defined among the checks' rules. The CLI, the reports and the API
 read this list, so a rule added to either stage appears everywhere."""
 
 from __future__ import annotations
@@ -7,10 +8,8 @@ from __future__ import annotations
 from numcheck.checks.model import Rule
 from numcheck.checks.registry import INTERNAL_RULES
 from numcheck.tables.rule import RULE as REFERENCE_RULE
-from numcheck.suppress import RULE as UNUSED_SUPPRESSION_RULE
 
-RULES: tuple[Rule, ...] = tuple(sorted((UNUSED_SUPPRESSION_RULE, *INTERNAL_RULES, REFERENCE_RULE),
-                                       key=lambda r: r.code))
+RULES: tuple[Rule, ...] = tuple(sorted((*INTERNAL_RULES, REFERENCE_RULE), key=lambda r: r.code))
 
 
 def find_rule(key: str) -> Rule | None:

@@ -22,9 +22,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
+from typing import Optional, Sequence
 
-from numcheck.checks.model import Finding, Rule, RuleDocs
+from numcheck import rules as registry
+from numcheck.checks.model import Finding, Rule
+from numcheck.checks.rules.nc001_unused_suppression import RULE
 
 __all__ = ["Directive", "parse_directives", "apply_suppressions", "RULE", "MARKUP_SUFFIXES"]
 
@@ -35,6 +37,7 @@ _COMMENT = re.compile(r"<!--[ \t]*" + _BODY + r"[ \t]*-->")
 # A line is ended by \n, \r\n or a lone \r, as LineIndex counts lines.
 _LINE = re.compile(r"(?:^|(?<=\r))[ \t]*(?:#+|//|%+|;+|\.\.)?[ \t]*" + _BODY + r"[ \t]*(?=[\r\n]|\Z)", re.M)
 _CODE = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+_PREFIX = re.compile(r"NC\d{0,3}", re.I)  # a rule code or a prefix of codes, as --select takes them
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,10 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _covers(codes: tuple[str, ...], finding: Finding) -> bool:
-    return not codes or any(c.upper() == finding.rule or c.lower() == finding.name for c in codes)
+    """No codes (every rule), the rule's code or a prefix of it ("NC1"), or its name."""
+    return not codes or any(
+        c.lower() == finding.name or (_PREFIX.fullmatch(c) is not None and finding.rule.startswith(c.upper()))
+        for c in codes)
 
 
 def apply_suppressions(text: str, path: str, findings: Sequence[Finding], rules: Sequence[Rule],
@@ -96,9 +102,8 @@ def apply_suppressions(text: str, path: str, findings: Sequence[Finding], rules:
         return list(findings)
     starts = _line_starts(text)
     ran = {r.code for r in rules} | {r.name for r in rules}
-    from numcheck import rules as registry  # every rule, to tell a typo from a rule not run
-
-    known = {r.code for r in registry.RULES} | {r.name for r in registry.RULES} | {RULE.code, RULE.name}
+    known_codes = [r.code for r in registry.RULES]
+    known_names = {r.name for r in registry.RULES}
     used: set[int] = set()
     kept: list[Finding] = []
     for finding in findings:
@@ -109,21 +114,56 @@ def apply_suppressions(text: str, path: str, findings: Sequence[Finding], rules:
         else:
             used.add(hit)
     if report_unused and RULE.code in ran:
+        ran_codes = [r.code for r in rules]
+        reports: list[tuple[int, Finding]] = []
         for index, d in enumerate(directives):
             # a code that is no rule is a typo even in a directive that did work, or in an enable
-            unknown = [c for c in d.codes if c.upper() not in known and c.lower() not in known]
+            unknown = [c for c in d.codes if not _names_a_rule(c, known_codes, known_names)]
             if unknown:
                 message = f"'{d.action}' names {', '.join(repr(c) for c in unknown)}, which is no numcheck rule"
             elif d.action == "enable" or index in used:
                 continue
-            elif d.codes and not any(c.upper() in ran or c.lower() in ran for c in d.codes):
+            elif d.codes and not any(_names_a_rule(c, ran_codes, ran) for c in d.codes):
                 continue  # its rules did not run: nothing to judge
             else:
                 what = f"{d.action} {' '.join(d.codes)}".strip()
                 message = f"'{what}' suppresses nothing: no finding {_scope(d)}; remove it"
-            kept.append(RULE.finding(message, d.start, d.end))
+            reports.append((index, RULE.finding(message, d.start, d.end)))
+        kept.extend(_unsilenced(reports, directives, starts))
     kept.sort(key=lambda f: (f.start, f.end, f.rule))
     return kept
+
+
+def _names_a_rule(code: str, codes: Sequence[str], names: set[str] | frozenset[str]) -> bool:
+    """A rule code, a code prefix ("NC1") or a rule name, of one of `codes`/`names`."""
+    if code.lower() in names:
+        return True
+    return _PREFIX.fullmatch(code) is not None and any(c.startswith(code.upper()) for c in codes)
+
+
+def _unsilenced(reports: list[tuple[int, Finding]], directives: Sequence[Directive],
+                starts: list[int]) -> list[Finding]:
+    """NC001 findings, less those a directive naming NC001 (or unused-suppression) silences; such a
+    directive is then used, so it is not reported itself. A directive without codes never
+    silences NC001: `disable-file` alone must not hide its own staleness."""
+    silencers = [(i, d) for i, d in enumerate(directives) if d.codes and _covers(d.codes, reports[0][1])] \
+        if reports else []
+    if not silencers:
+        return [f for _, f in reports]
+    indexes = [i for i, _ in silencers]
+    used: set[int] = set()
+    out: list[tuple[int, Finding]] = []
+    for index, finding in reports:
+        if index in indexes:
+            out.append((index, finding))  # judged below, once we know whether it silenced anything
+            continue
+        line = bisect.bisect_right(starts, finding.start) - 1
+        hit = _suppressor([d for _, d in silencers], finding, line)
+        if hit is None:
+            out.append((index, finding))
+        else:
+            used.add(indexes[hit])
+    return [f for index, f in out if index not in used]
 
 
 def _scope(d: Directive) -> str:
@@ -145,26 +185,3 @@ def _suppressor(directives: Sequence[Directive], finding: Finding, line: int) ->
         elif d.action == "enable" and _covers(d.codes, finding):
             disabled_by = None  # a bare enable, or one naming this rule, turns it back on
     return disabled_by
-
-
-def _check(draft, settings) -> Iterable[Finding]:
-    return ()  # the work is done in apply_suppressions, after every other rule has run
-
-
-RULE = Rule(
-    code="NC001",
-    name="unused-suppression",
-    severity="info",
-    summary="A numcheck suppression comment that suppresses nothing, or names no rule.",
-    docs=RuleDocs(
-        what="Reports a `numcheck: disable ...` directive that silenced no finding, or that names "
-        "a code that is no numcheck rule.",
-        why="A suppression outlives the mistake it was written for: once the text is fixed, a "
-        "leftover directive would silently hide the next real mistake in its range.",
-        fires="<!-- numcheck: disable-next-line NC101 -->\nOf the 800 applicants, 120 (15%) were accepted.\n",
-        quiet="<!-- numcheck: disable-next-line NC101 -- the 12% is the ministry's own figure -->\n"
-        "Of the 800 applicants, 120 (12%) were accepted.\n",
-        fix="Remove the directive, or correct the code it names.",
-    ),
-    check=_check,
-)

@@ -35,9 +35,10 @@ def rules_of(doc: dict) -> list[str]:
 
 @pytest.fixture
 def work(tmp_path, monkeypatch):
-    if any((p / name).is_file() for p in (tmp_path, *tmp_path.parents)
-           for name in ("numcheck.toml", ".numcheck.toml", "pyproject.toml")):  # pragma: no cover
-        pytest.skip("a config file above tmp_path would be found")
+    # a config above tmp_path would be found by every test here: fail loudly, never skip quietly
+    assert not any((p / name).is_file() for p in (tmp_path, *tmp_path.parents)
+                   for name in ("numcheck.toml", ".numcheck.toml", "pyproject.toml")), \
+        "a config file above tmp_path would be found; these tests need none"
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "both.md", BOTH)
     return tmp_path

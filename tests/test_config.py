@@ -52,8 +52,8 @@ def _no_config_above(folder: Path) -> bool:
 @pytest.fixture
 def work(tmp_path, monkeypatch):
     """tmp_path as the working folder, with no config file in it or above it."""
-    if not _no_config_above(tmp_path):  # pragma: no cover - depends on the machine
-        pytest.skip("a config file above tmp_path would be found")
+    # a config above tmp_path would be found by every test here: fail loudly, never skip quietly
+    assert _no_config_above(tmp_path), "a config file above tmp_path would be found; these tests need none"
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -313,6 +313,14 @@ def test_exclude_spares_named_files_unless_force_exclude(excluded, capsys):
     ("/docs", "docs/deep/c.md", True),
     ("/docs", "x/docs/c.md", False),
     ("./drafts/*.md", "drafts/a.md", True),
+    # `*` and `?` stay within a segment, `**` crosses them (as .gitignore and ruff read globs)
+    ("drafts/*.md", "drafts/sub/deep/a.md", False),
+    ("drafts/**/*.md", "drafts/sub/deep/a.md", True),
+    ("drafts/**", "drafts/sub/a.md", True),
+    ("draft?.md", "draft1.md", True),
+    ("draft?.md", "draft/.md", False),
+    ("[!a]*.md", "b.md", True),
+    ("[!a]*.md", "a.md", False),
 ])
 def test_excludes(tmp_path, pattern, rel, excluded):
     config = Config(exclude=(pattern,), path=str(tmp_path / "numcheck.toml"))

@@ -227,6 +227,26 @@ def test_a_directive_naming_no_rule(codes, kept):
     assert [f.rule for f in result.findings if f.rule != "NC001"] == kept
 
 
+@pytest.mark.parametrize("prefix", ["NC1", "nc10", "NC101", "NC"])
+def test_a_code_prefix_covers_its_rules_as_select_does(prefix):
+    assert findings(f"<!-- numcheck: disable-next-line {prefix} -->\n{WRONG}") == []
+    # a prefix of no rule's code covers nothing and is reported
+    assert findings(f"<!-- numcheck: disable-next-line NC9 -->\n{WRONG}") == [("NC001", 1), ("NC101", 2)]
+    assert findings(f"<!-- numcheck: disable-next-line NC2 -->\n{WRONG}") == [("NC001", 1), ("NC101", 2)]
+
+
+def test_nc001_is_silenced_only_by_a_directive_naming_it():
+    stale = f"<!-- numcheck: disable NC101 -->\n{RIGHT}"
+    assert findings(stale) == [("NC001", 1)]
+    for silencer in ("NC001", "unused-suppression", "NC0"):
+        # the directive that silences the stale one is used, so it is not reported either
+        assert findings(f"<!-- numcheck: disable-file {silencer} -->\n{stale}") == []
+    # a directive without codes never hides its own (or another's) staleness
+    assert findings(f"<!-- numcheck: disable-file -->\n{stale}") == [("NC001", 1), ("NC001", 2)]
+    # naming NC001 when nothing is stale is itself stale
+    assert findings(f"<!-- numcheck: disable-file NC001 -->\n{WRONG}") == [("NC001", 1), ("NC101", 2)]
+
+
 def test_an_enable_naming_no_rule():
     result = check_text(f"<!-- numcheck: disable NC101 -->\n{WRONG}<!-- numcheck: enable NC10l -->\n", "draft.md")
     assert [f.rule for f in result.findings] == ["NC001"]

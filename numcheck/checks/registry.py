@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from numcheck.checks.model import Rule
 from numcheck.checks.rules import (
+    nc001_unused_suppression,
     nc101_ratio_percent,
     nc102_part_exceeds_whole,
     nc103_parts_vs_total,
@@ -21,6 +22,7 @@ from numcheck.checks.rules import (
 )
 
 INTERNAL_RULES: tuple[Rule, ...] = tuple(sorted((
+    nc001_unused_suppression.RULE,
     nc101_ratio_percent.RULE,
     nc102_part_exceeds_whole.RULE,
     nc103_parts_vs_total.RULE,

@@ -499,10 +499,28 @@ def read_frame(stream) -> dict:
     return json.loads(stream.read(int(headers[b"content-length"])))
 
 
-def test_stdout_is_only_protocol():
-    """Every byte on standard output belongs to a framed JSON-RPC message, to the end."""
+# The server with a check that writes to standard output on every call, both through
+# print() and straight to file descriptor 1, as a chatty library might.
+NOISY_SERVER = [sys.executable, "-c", (
+    "import os, sys\n"
+    "import numcheck.api as api\n"
+    "real = api.run_checks\n"
+    "def noisy(*args, **kwargs):\n"
+    "    print('stray print from a check')\n"
+    "    sys.stdout.flush()\n"
+    "    os.write(1, b'stray bytes on fd 1\\n')\n"
+    "    return real(*args, **kwargs)\n"
+    "api.run_checks = noisy\n"
+    "from numcheck.server import main\n"
+    "raise SystemExit(main())\n")]
+
+
+@pytest.mark.parametrize("command", [SERVER, NOISY_SERVER], ids=["server", "server-with-a-noisy-check"])
+def test_stdout_is_only_protocol(command):
+    """Every byte on standard output belongs to a framed JSON-RPC message, to the end, even when
+    code run during a check prints: that goes to standard error."""
     uri = "file:///tmp/numcheck-stdout-test.md"
-    proc = subprocess.Popen(SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     killer = threading.Timer(60, proc.kill)  # a hung server ends the stream, and the test fails
     killer.start()
     try:

@@ -2,17 +2,18 @@
 
 The Python API is the contract the CLI, the language server and outside
 callers share: `extract(text)` returns the quantities in text order;
-`check_text(text)` runs the rules over them (see `numcheck.api`).
+`check_text(text)` runs the rules over them, and `check_in_context(text, path)`
+does so with the config and reference tables in force for `path` (see `numcheck.api`).
 """
 
 from numcheck.quantities import KINDS, QUALIFIERS, Quantity, extract
 
 __version__ = "0.1.0"
 __all__ = [
-    "extract", "extract_frame", "check_text", "check_paths", "CheckResult",
+    "extract", "extract_frame", "check_text", "check_paths", "check_in_context", "CheckResult",
     "Quantity", "KINDS", "QUALIFIERS", "__version__",
 ]
-_API = ("check_text", "check_paths", "CheckResult")
+_API = ("check_text", "check_paths", "check_in_context", "CheckResult")
 
 
 def __getattr__(name: str):

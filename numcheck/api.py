@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Iterable, Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 from numcheck.checks import Finding, Rule, Settings, run_checks
 from numcheck import rules as registry  # read at call time, so rules added later are included
 from numcheck.claims import Draft
 from numcheck.document import FrontMatterError, InputError, PathArg, iter_documents
+from numcheck.context import Context
 from numcheck.suppress import apply_suppressions
-
-if TYPE_CHECKING:
-    from numcheck.context import Context
 
 __all__ = ["CheckResult", "check_text", "check_paths", "check_in_context", "Context", "InputError"]
 
@@ -109,10 +107,10 @@ def check_paths(
     return results, errors
 
 
-_SHARED_CONTEXT: Optional["Context"] = None
+_SHARED_CONTEXT: Optional[Context] = None
 
 
-def check_in_context(text: str, path: str, context: Optional["Context"] = None,
+def check_in_context(text: str, path: str, context: Optional[Context] = None,
                      date: Optional[dt.date] = None) -> CheckResult:
     """Check `text` as the draft at `path` would be checked from the command line: with the config
     closest to it (numcheck.toml or pyproject.toml's [tool.numcheck]), that config's rules,
@@ -122,7 +120,6 @@ def check_in_context(text: str, path: str, context: Optional["Context"] = None,
     default), so an edited config or table is used on the next call. A bad config raises
     ConfigError (an InputError); a bad table is left out and named in `CheckResult.problems`.
     """
-    from numcheck.context import Context
     from numcheck.document import split_front_matter
 
     global _SHARED_CONTEXT

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from numcheck.document import SENTENCE_BREAK, split_front_matter
-from numcheck.markup import Cell, Table, read_prose
+from numcheck.markup import Cell, Table, in_source, read_prose
 from numcheck.quantities import Quantity, extract
 
 
@@ -45,7 +45,8 @@ class Draft:
         draft's date unless `date` is given."""
         body, front_date = split_front_matter(text)
         view = read_prose(text, path, body)
-        return cls(text=text, path=path, date=date or front_date, quantities=extract(view.view),
+        figures = in_source(extract(view.view), view.references)  # spans over whole "&#37;"s
+        return cls(text=text, path=path, date=date or front_date, quantities=figures,
                    prose=view.view, breaks=view.breaks, tables=view.tables, comments=view.comments)
 
     @cached_property

@@ -66,14 +66,15 @@ def document_rows(document: Document) -> list[Row]:
     """Extract a document's quantities, from its prose as `check` reads it (no code blocks, URLs,
     tags or front matter), and flatten them into rows."""
     from numcheck.document import FrontMatterError, split_front_matter
-    from numcheck.markup import read_prose
+    from numcheck.markup import in_source, read_prose
     from numcheck.quantities import extract  # deferred: keeps `import numcheck.rows` light
 
     try:
         front = split_front_matter(document.text)[0]
     except FrontMatterError:
         front = 0  # a bad front matter date is `check`'s to report; extract lists what it reads
-    return quantity_rows(document.path, document.text, extract(read_prose(document.text, document.path, front).view))
+    prose = read_prose(document.text, document.path, front)
+    return quantity_rows(document.path, document.text, in_source(extract(prose.view), prose.references))
 
 
 def format_number(number: Optional[float]) -> str:

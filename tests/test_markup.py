@@ -447,3 +447,116 @@ def test_html_simple_table_is_read_and_merged_cells_are_not():
     merged = text.replace("<td>Total</td>", '<td colspan="1">Total</td>').replace("<th>Port</th>",
                                                                               '<th colspan="2">Port</th>')
     assert Draft.read(merged, "t.html").tables == ()
+
+
+# --- inline code-like HTML elements in Markdown: skipped, as the HTML reader skips them -------------
+
+def _figure_spans(text: str, path: str) -> list[str]:
+    return [text[q.start:q.end] for q in Draft.read(text, path).quantities]
+
+
+@pytest.mark.parametrize("tag", ["code", "kbd", "samp", "var", "CODE"])
+def test_markdown_inline_code_like_element_is_not_prose(tag):
+    text = f"Run <{tag}>head -n 20</{tag}> now; it reads 5 km.\n"
+    view = read_prose(text, "draft.md").view
+    _same_shape(text, view)
+    assert view.split() == ["Run", "now;", "it", "reads", "5", "km."]
+    assert _figure_spans(text, "draft.md") == ["5 km"]  # the text after the closing tag is prose again
+    assert _figure_spans(f"<p>{text}</p>", "page.html") == ["5 km"]  # as the HTML reader reads it
+
+
+def test_markdown_nested_code_like_elements_are_skipped_to_the_outer_closing_tag():
+    text = "Press <kbd><kbd>Ctrl</kbd>+<kbd>5</kbd></kbd> and <code>a <code>2</code> 30</code> then walk 4 km.\n"
+    assert read_prose(text, "draft.md").view.split() == ["Press", "and", "then", "walk", "4", "km."]
+    assert _figure_spans(text, "draft.md") == ["4 km"]
+
+
+def test_markdown_unclosed_code_like_element_runs_to_the_end_of_its_paragraph():
+    text = "Run <code>head -n 20 and 30 more.\n\nThe next paragraph is prose: 5 km.\n"
+    assert _figure_spans(text, "draft.md") == ["5 km"]
+    assert read_prose(text, "draft.md").view.split() == ["Run", "The", "next", "paragraph", "is", "prose:", "5",
+                                                         "km."]
+
+
+def test_markdown_code_like_element_in_a_table_cell_and_a_heading():
+    text = "## Use <kbd>F5</kbd> for 3 reloads\n\n| Key | Note |\n|---|---|\n| <kbd>F12</kbd> | 7 tools |\n"
+    assert _figure_spans(text, "draft.md") == ["3", "7"]
+
+
+def test_html_var_content_is_not_prose():
+    assert _figure_spans("<p>Let <var>x2</var> be 5 km and <var>n</var> 12.</p>", "page.html") == ["5 km", "12"]
+
+
+# --- character references and escapes: figures stay whole and span whole references --------------
+
+REFERENCES = [
+    # (the draft, the figure's span in the source, value, high, unit)
+    ("Turnout was 12&#37; here.", "12&#37;", 12, None, "percent"),
+    ("Turnout was 5&percnt; here.", "5&percnt;", 5, None, "percent"),
+    ("Turnout was 12 &#37; here.", "12 &#37;", 12, None, "percent"),
+    ("Turnout was 12&nbsp;% here.", "12&nbsp;%", 12, None, "percent"),
+    ("Turnout was 12&#160;% here.", "12&#160;%", 12, None, "percent"),
+    ("A walk of 12&thinsp;km today.", "12&thinsp;km", 12, None, "kilometre"),
+    ("A walk of 12&#8201;km today.", "12&#8201;km", 12, None, "kilometre"),
+    ("A walk of about&nbsp;12&nbsp;km today.", "about&nbsp;12&nbsp;km", 12, None, "kilometre"),
+    ("It cost &#36;5 in all.", "&#36;5", 5, None, "USD"),
+    ("It cost &euro;5 million in all.", "&euro;5 million", 5e6, None, "EUR"),
+    ("We met 3&nbsp;000 people.", "3&nbsp;000", 3000, None, None),
+    ("Ages 10&ndash;20 only.", "10&ndash;20", 10, 20, None),
+    ("It opened in&nbsp;2019 again.", "2019", 2019, None, None),  # a moved word keeps its own span
+]
+
+
+@pytest.mark.parametrize("path", ["draft.md", "page.html"])
+@pytest.mark.parametrize("text, span, value, high, unit", REFERENCES)
+def test_a_reference_next_to_a_figure_keeps_its_unit_and_its_span_covers_it(path, text, span, value, high, unit):
+    source = f"<p>{text}</p>" if path.endswith(".html") else text
+    _same_shape(source, read_prose(source, path).view)
+    (q,) = Draft.read(source, path).quantities
+    assert source[q.start:q.end] == span
+    assert (q.value, q.high, q.unit) == (value, high, unit)
+
+
+def test_markdown_escaped_percent_sign_is_part_of_the_figure():
+    (q,) = Draft.read("Turnout was 12\\% here.", "draft.md").quantities
+    assert ("Turnout was 12\\% here."[q.start:q.end], q.kind) == ("12\\%", "percent")
+
+
+@pytest.mark.parametrize("path", ["draft.md", "page.html"])
+def test_fix_of_a_figure_written_with_a_reference_replaces_the_whole_reference(path):
+    text = "Of the 800 applicants, 120 (12&#37;) were accepted."
+    (finding,) = check_text(text, path).findings
+    assert (finding.rule, text[finding.start:finding.end], finding.fix) == ("NC101", "12&#37;", "15%")
+    fixed = text[:finding.start] + finding.fix + text[finding.end:]
+    assert list(check_text(fixed, path).findings) == []
+
+
+@pytest.mark.parametrize("path, text", [
+    ("t.md", "| Party | Share |\n|---|---|\n| Red | 40&#37; |\n| Blue | 60&nbsp;% |\n"),
+    ("t.html", "<table><tr><th>Party</th><th>Share</th></tr><tr><td>Red</td><td>40&#37;</td></tr>"
+               "<tr><td>Blue</td><td>60&nbsp;%</td></tr></table>"),
+])
+def test_a_table_cell_spans_its_whole_references_as_its_figure_does(path, text):
+    draft = Draft.read(text, path)
+    (table,) = draft.tables
+    cells = [row[1] for row in table.rows]
+    assert [text[c.start:c.end] for c in cells] == ["40&#37;", "60&nbsp;%"]
+    assert [(draft.cell_figure(c).value, draft.cell_figure(c).unit) for c in cells] == [(40, "percent"),
+                                                                                        (60, "percent")]
+
+
+REFERENCE_PIECES = st.sampled_from(["12", "5", "3", " ", "km", "%", "of", "about", "million", ",", ".", "&#37;",
+                                    "&nbsp;", "&thinsp;", "&#160;", "&#36;", "&euro;", "&ndash;", "&amp;", "&copy;"])
+_REFERENCE = re.compile(r"&#?\w+;")
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(REFERENCE_PIECES, max_size=14), path=st.sampled_from(["draft.md", "page.html"]))
+def test_no_figure_starts_or_ends_inside_a_reference(pieces, path):
+    text = "".join(pieces)
+    assume(text.strip())
+    _same_shape(text, read_prose(text, path).view)
+    references = [m.span() for m in _REFERENCE.finditer(text)]
+    for q in Draft.read(text, path).quantities:
+        for a, b in references:
+            assert not a < q.start < b and not a < q.end < b, (text, text[q.start:q.end])

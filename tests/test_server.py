@@ -26,6 +26,7 @@ from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
+from numcheck.markup import read_prose
 from numcheck.server.positions import PositionMap
 
 REPO = Path(__file__).resolve().parents[1]
@@ -368,6 +369,8 @@ async def test_disable_comment_inside_a_markdown_paragraph_keeps_the_paragraph(c
     ("The board said `that", False),  # a code span running onto the finding's line: not inside it
 ])
 def test_disable_comment_goes_at_the_end_of_the_line_above_only_outside_code(above, comment_at_its_end):
+    """Inside a code span the comment would be code, and a line of its own would split the
+    paragraph and the span: the paragraph is then put between disable and enable lines."""
     from numcheck.api import check_text
     from numcheck.server.actions import code_actions
 
@@ -376,15 +379,174 @@ def test_disable_comment_goes_at_the_end_of_the_line_above_only_outside_code(abo
     [finding] = [f for f in result.findings if f.rule == "NC101"]
     [disable] = [a for a in code_actions([finding], PositionMap(text), "file:///draft.md", True, result.draft)
                  if not a.is_preferred]
-    [edit] = disable.edit.changes["file:///draft.md"]
+    edits = disable.edit.changes["file:///draft.md"]
+    fixed = apply_edits(text, edits)
     if comment_at_its_end:
+        [edit] = edits
         assert edit.range.start == types.Position(line=0, character=len(above))
         assert edit.new_text == " <!-- numcheck: disable-next-line NC101 -->"
     else:
-        assert edit.range.start == types.Position(line=1, character=0)
-        assert edit.new_text == "<!-- numcheck: disable-next-line NC101 -->\n"
-    fixed = apply_edits(text, [edit])
+        assert disable.title == "Disable NC101 for this paragraph"
+        assert fixed == f"<!-- numcheck: disable NC101 -->\n{text}<!-- numcheck: enable NC101 -->\n"
     assert [f.rule for f in check_text(fixed, "draft.md").findings] == []
+    assert block_shape(fixed) == block_shape(text)
+
+
+# --- where the disable comment goes: it silences the finding and the draft renders the same ------
+
+def block_shape(text: str) -> list[tuple[str, bool]]:
+    """The blocks a CommonMark + GFM-tables renderer makes (tables, lists, items, paragraphs and
+    whether they are tight, quotes, headings, rows), leaving out HTML blocks (the comment)."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    return [(t.type, t.hidden) for t in tokens if t.type != "html_block"]
+
+
+LOWER = MISTAKE.replace("Of", "of", 1)
+DIRECTIVE = "<!-- numcheck: disable-next-line NC101 -->"
+TOTAL_TABLE = "| Region | Sales |\n|---|---|\n| North | 200 |\n| South | 250 |\n| Total | 470 |\n"  # 450, not 470
+AROUND_TOTAL = "<!-- numcheck: disable NC109 -->\n" + TOTAL_TABLE + "<!-- numcheck: enable NC109 -->\n"
+
+# (draft, what the action covers, the draft with the action applied)
+PLACES = {
+    "table body row": (
+        f"Intro.\n\n| Office | Note |\n|---|---|\n| Oslo | {MISTAKE} |\n| Bergen | Fine. |\n\nAfter.\n", "table",
+        f"Intro.\n\n<!-- numcheck: disable NC101 -->\n| Office | Note |\n|---|---|\n| Oslo | {MISTAKE} |\n"
+        "| Bergen | Fine. |\n<!-- numcheck: enable NC101 -->\n\nAfter.\n"),
+    "table total row": (f"Intro.\n\n{TOTAL_TABLE}\nAfter.\n", "table", f"Intro.\n\n{AROUND_TOTAL}\nAfter.\n"),
+    "table total row, last line without a line break": (
+        TOTAL_TABLE.rstrip("\n"), "table", AROUND_TOTAL.rstrip("\n")),
+    "table in a quote": (
+        "> " + TOTAL_TABLE.rstrip("\n").replace("\n", "\n> ") + "\n", "table",
+        "> " + AROUND_TOTAL.rstrip("\n").replace("\n", "\n> ") + "\n"),
+    "table in a list item": (
+        "- Sales:\n\n  " + TOTAL_TABLE.rstrip("\n").replace("\n", "\n  ") + "\n- Next.\n", "table",
+        "- Sales:\n\n  " + AROUND_TOTAL.rstrip("\n").replace("\n", "\n  ") + "\n- Next.\n"),
+    "first item of a list": (
+        f"Intro.\n\n- {MISTAKE}\n- Second.\n", "line", f"Intro.\n\n{DIRECTIVE}\n- {MISTAKE}\n- Second.\n"),
+    "first item of a list right after a paragraph": (
+        f"Intro:\n- {MISTAKE}\n- Second.\n", "line", f"Intro:\n{DIRECTIVE}\n- {MISTAKE}\n- Second.\n"),
+    "middle item": (
+        f"- First.\n- {MISTAKE}\n- Third.\n", "line", f"- First.\n  {DIRECTIVE}\n- {MISTAKE}\n- Third.\n"),
+    "middle item of an ordered list": (
+        f"1. First.\n2. {MISTAKE}\n3. Third.\n", "line", f"1. First.\n   {DIRECTIVE}\n2. {MISTAKE}\n3. Third.\n"),
+    "middle item of a loose list": (
+        f"- First.\n\n- {MISTAKE}\n\n- Third.\n", "line",
+        f"- First.\n\n  {DIRECTIVE}\n- {MISTAKE}\n\n- Third.\n"),
+    "item after a code block in the item above": (
+        f"- First:\n  ```\n  x\n  ```\n- {MISTAKE}\n", "line",
+        f"- First:\n  ```\n  x\n  ```\n  {DIRECTIVE}\n- {MISTAKE}\n"),
+    "nested item": (
+        f"- Outer.\n  - {MISTAKE}\n  - Other.\n", "line", f"- Outer.\n  {DIRECTIVE}\n  - {MISTAKE}\n  - Other.\n"),
+    "nested middle item": (
+        f"- Outer.\n  - Inner.\n  - {MISTAKE}\n", "line", f"- Outer.\n  - Inner.\n    {DIRECTIVE}\n  - {MISTAKE}\n"),
+    "list item in a quote": (
+        f"> - First.\n> - {MISTAKE}\n", "line", f"> - First.\n>   {DIRECTIVE}\n> - {MISTAKE}\n"),
+    "item's continuation line": (
+        f"- The board said\n  {LOWER}\n- Next.\n", "line", f"- The board said {DIRECTIVE}\n  {LOWER}\n- Next.\n"),
+    "item's second paragraph": (
+        f"- First.\n\n  {MISTAKE}\n", "line", f"- First.\n\n  {DIRECTIVE}\n  {MISTAKE}\n"),
+    "blockquote continuation line": (
+        f"> The report said\n> {MISTAKE}\n", "line", f"> The report said {DIRECTIVE}\n> {MISTAKE}\n"),
+    "blockquote paragraph's first line": (
+        f"Intro.\n\n> Note.\n>\n> {MISTAKE}\n", "line", f"Intro.\n\n> Note.\n>\n> {DIRECTIVE}\n> {MISTAKE}\n"),
+    "lazy continuation of a quote": (
+        f"> The report said\n{LOWER}\n", "line", f"> The report said {DIRECTIVE}\n{LOWER}\n"),
+    "heading": (
+        f"Intro.\n\n## {MISTAKE}\n\nText.\n", "line", f"Intro.\n\n{DIRECTIVE}\n## {MISTAKE}\n\nText.\n"),
+    "heading right after a paragraph": (
+        f"Intro.\n## {MISTAKE}\n", "line", f"Intro.\n{DIRECTIVE}\n## {MISTAKE}\n"),
+    "setext heading's second line": (
+        f"The board said\n{LOWER}\n---\n", "line", f"The board said {DIRECTIVE}\n{LOWER}\n---\n"),
+    "line after a backslash hard break": (
+        f"The board said\\\n{LOWER}\n", "line", f"The board said {DIRECTIVE}\\\n{LOWER}\n"),
+    "raw HTML block": (
+        f"<div>\n{MISTAKE}\n</div>\n", "line", f"<div>\n{DIRECTIVE}\n{MISTAKE}\n</div>\n"),
+    "after a front matter": (
+        f"---\ntitle: Admissions\n---\n{MISTAKE}\n", "line", f"---\ntitle: Admissions\n---\n{DIRECTIVE}\n{MISTAKE}\n"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PLACES))
+def test_disable_comment_silences_the_finding_and_keeps_the_markdown_as_it_renders(case):
+    from numcheck.api import check_text
+    from numcheck.server.actions import code_actions
+
+    text, scope, expected = PLACES[case]
+    result = check_text(text, "draft.md")
+    [finding] = result.findings
+    [disable] = [a for a in code_actions([finding], PositionMap(text), "file:///draft.md", True, result.draft)
+                 if not a.is_preferred]
+    assert disable.title == f"Disable {finding.rule} for this {scope}"
+    edited = apply_edits(text, disable.edit.changes["file:///draft.md"])
+    assert edited == expected
+    assert list(check_text(edited, "draft.md").findings) == []  # silenced, and the directive is used (no NC001)
+    assert block_shape(edited) == block_shape(text)
+    assert "".join(read_prose(edited, "draft.md").view.split()) == "".join(read_prose(text, "draft.md").view.split())
+
+
+def test_disable_comment_with_windows_line_breaks_keeps_them():
+    from numcheck.api import check_text
+    from numcheck.server.actions import code_actions
+
+    text = f"Intro.\r\n\r\n{TOTAL_TABLE}\r\nAfter.\r\n".replace("|\n", "|\r\n")
+    result = check_text(text, "draft.md")
+    [disable] = [a for a in code_actions(result.findings, PositionMap(text), "file:///draft.md", True, result.draft)
+                 if not a.is_preferred]
+    positions = PositionMap(text)
+    edited = text
+    for edit in sorted(disable.edit.changes["file:///draft.md"], key=lambda e: (e.range.start.line,
+                                                                                e.range.start.character), reverse=True):
+        at = positions.offset(edit.range.start)
+        edited = edited[:at] + edit.new_text + edited[at:]
+    assert edited == f"Intro.\r\n\r\n{AROUND_TOTAL}\r\nAfter.\r\n".replace("\n", "\r\n").replace("\r\r", "\r")
+    assert list(check_text(edited, "draft.md").findings) == []
+
+
+def test_disable_comment_in_html_goes_around_a_tag_written_over_lines():
+    """In HTML a comment cannot stand inside a tag: when the finding's line starts inside one,
+    disable and enable lines go around the tag and the line."""
+    from numcheck.api import check_text
+    from numcheck.server.actions import code_actions
+
+    text = f'<p class="lead"\n   id="x">{MISTAKE}</p>\n'
+    result = check_text(text, "page.html")
+    [disable] = [a for a in code_actions(result.findings, PositionMap(text), "file:///page.html", True, result.draft)
+                 if not a.is_preferred]
+    assert disable.title == "Disable NC101 for these lines"
+    edited = apply_edits(text, disable.edit.changes["file:///page.html"])
+    assert edited == f"<!-- numcheck: disable NC101 -->\n{text}<!-- numcheck: enable NC101 -->\n"
+    assert list(check_text(edited, "page.html").findings) == []
+
+
+def test_one_disable_action_per_table_and_rule():
+    from numcheck.api import check_text
+    from numcheck.server.actions import code_actions
+
+    text = ("| Region | Sales | Staff |\n|---|---|---|\n| North | 200 | 10 |\n| South | 250 | 20 |\n"
+            "| Total | 470 | 40 |\n")
+    result = check_text(text, "draft.md")
+    assert [f.rule for f in result.findings] == ["NC109", "NC109"]  # two columns, one row
+    actions = code_actions(result.findings, PositionMap(text), "file:///draft.md", True, result.draft)
+    assert [a.title for a in actions if not a.is_preferred] == ["Disable NC109 for this table"]
+
+
+async def test_disable_action_on_a_table_total_through_the_client(client: LanguageClient, tmp_path):
+    """End to end: the edit the server sends keeps the table a table, and the check of the edited
+    draft has no finding left (NC109 silenced, the directive used)."""
+    uri = (tmp_path / "sales.md").as_uri()
+    text = f"Sales by region:\n\n{TOTAL_TABLE}\nThat is all.\n"
+    [d] = (await published(client, open_doc(client, uri, text), uri)).diagnostics
+    assert d.code == "NC109"
+    actions = await client.text_document_code_action_async(code_action_params(uri, d.range, [d]))
+    [disable] = [a for a in actions if not a.is_preferred]
+    assert disable.title == "Disable NC109 for this table"
+    edited = apply_edits(text, disable.edit.changes[uri])
+    assert edited == f"Sales by region:\n\n{AROUND_TOTAL}\nThat is all.\n"
+    assert block_shape(edited) == block_shape(text)
+    after = await published(client, change_doc(client, uri, 2, edited), uri, version=2)
+    assert list(after.diagnostics) == []
 
 
 async def test_no_code_actions_away_from_findings(client: LanguageClient, tmp_path):

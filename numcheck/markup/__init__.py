@@ -15,8 +15,10 @@ from typing import Optional
 from numcheck.document import split_front_matter
 from numcheck.markup.model import Cell, Prose, Table, blank
 from numcheck.markup.plain import plain_prose
+from numcheck.markup.references import in_source
 
-__all__ = ["Cell", "Prose", "Table", "blank", "markup_kind", "read_prose", "MARKDOWN_SUFFIXES", "HTML_SUFFIXES"]
+__all__ = ["Cell", "Prose", "Table", "blank", "in_source", "markup_kind", "read_prose", "MARKDOWN_SUFFIXES",
+           "HTML_SUFFIXES"]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")

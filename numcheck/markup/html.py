@@ -3,9 +3,10 @@ the HTML spec and reports the line and column of every tag, text run and referen
 
 Everything starts blank; the text runs outside skipped elements (script, style,
 code, pre, head...) are revealed where they stand. A character reference
-becomes its character padded with spaces on the left, so "&#36;5" reads
-"    $5". Block elements (p, li, h1-h6, td, div, br...) start a new sentence.
-Simple tables (no colspan/rowspan) are read as tables, as Markdown's are.
+becomes its character, padded so that figures stay whole ("12&#37;" reads
+"12%    ", "&#36;5" reads "    $5": numcheck.markup.references). Block elements
+(p, li, h1-h6, td, div, br...) start a new sentence. Simple tables (no
+colspan/rowspan) are read as tables, as Markdown's are.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from html.parser import HTMLParser
 from typing import Optional
 
 from numcheck.markup.model import Canvas, Cell, Prose, Table, blank_bare_urls
+from numcheck.markup.references import Reference, read_references, source_span
 
 # Elements whose content is not prose: code, scripts, styles, the document head, and the like.
+# The Markdown reader skips the same elements written inline in a paragraph.
 SKIPPED = frozenset({"script", "style", "code", "pre", "head", "title", "template", "textarea", "kbd", "samp",
-                     "svg", "math"})
+                     "var", "svg", "math"})
 # Elements that end the sentence before them and start a new one.
 BLOCKS = frozenset({"p", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr",
                     "table", "thead", "tbody", "tfoot", "caption", "div", "br", "hr", "blockquote", "section",
@@ -52,6 +55,7 @@ class _Reader(HTMLParser):
         self.building: list[_TableBuild] = []
         self.tables: list[tuple[_TableBuild, int]] = []
         self.comments: list[tuple[int, int]] = []
+        self.references: list[tuple[int, int, str]] = []  # read once every text run is in the canvas
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -110,7 +114,7 @@ class _Reader(HTMLParser):
         if char == raw or len(char) > length or "\n" in char or "\r" in char:
             self.canvas.reveal(at, at + length)  # not a reference after all ("AT&T"): text as written
         else:
-            self.canvas.put(at, " " * (length - len(char)) + char)
+            self.references.append((at, at + length, char))
 
     # tables -----------------------------------------------------------------------------------
 
@@ -170,27 +174,29 @@ def html_prose(text: str) -> Prose:
     reader = _Reader(text)
     reader.feed(text)
     reader.close()
+    references = tuple(read_references(reader.canvas, reader.references))
     view = blank_bare_urls(reader.canvas.view())
-    tables = tuple(t for t in (_table(b, end, view) for b, end in reader.tables) if t is not None)
-    return Prose(view, tuple(sorted(set(reader.breaks))), tables, "html", tuple(reader.comments))
+    tables = tuple(t for t in (_table(b, end, view, references) for b, end in reader.tables) if t is not None)
+    return Prose(view, tuple(sorted(set(reader.breaks))), tables, "html", tuple(reader.comments), references)
 
 
-def _table(build: _TableBuild, end: int, view: str) -> Optional[Table]:
+def _table(build: _TableBuild, end: int, view: str, references: tuple[Reference, ...]) -> Optional[Table]:
     rows = [r for r in build.rows if r]
     if not build.simple or not rows:
         return None
     heads = [h or th for h, th, r in zip(build.heads, build.all_th, build.rows) if r]
-    cells = [tuple(_cell(a, b, view) for a, b in row) for row in rows]
+    cells = [tuple(_cell(a, b, view, references) for a, b in row) for row in rows]
     if heads[0]:
         return Table(cells[0], tuple(cells[1:]), build.start, end)
     return Table((), tuple(cells), build.start, end)
 
 
-def _cell(start: int, end: int, view: str) -> Cell:
+def _cell(start: int, end: int, view: str, references: tuple[Reference, ...]) -> Cell:
     raw = view[start:end]
     text = raw.strip()
     if not text:
         return Cell("", start, start)
     a = start + len(raw) - len(raw.lstrip())
-    # a cell holding a paragraph or a line break reads as one line
-    return Cell(" ".join(text.split()), a, a + len(text))
+    # a cell holding a paragraph or a line break reads as one line; its span is in the source,
+    # over whole references, as its figure's is
+    return Cell(" ".join(text.split()), *source_span(a, a + len(text), references))

@@ -9,7 +9,10 @@ line (every content line is the tail of its source line, after the container
 markers). The table rule is wrapped too, to learn where each row's text starts.
 
 Everything starts blank; the inline text of paragraphs, headings and table
-cells is revealed, then the recorded non-prose spans in it are blanked again.
+cells is revealed, then the recorded non-prose spans in it are blanked again,
+and with them the content of inline elements the HTML reader skips
+(`Run <code>head -n 20</code>`). Entities and escapes read as their character,
+padded as numcheck.markup.references says.
 Lines no leaf block covers (reference definitions, blank lines, bare `>`)
 stay blank. Raw HTML blocks go through the HTML reader, so text between their
 tags stays prose.
@@ -25,11 +28,15 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import MD_TRIM_CHARS
 from markdown_it.token import Token
 
+from numcheck.markup.html import SKIPPED
 from numcheck.markup.model import Canvas, Cell, Prose, Table, blank, blank_bare_urls
+from numcheck.markup.references import Piece, Reference, read_references, source_span
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _KEY = "numcheck_spans"  # where the wrapped rules record spans, in the parse's env
 _LEAVES = {"paragraph_open", "heading_open", "fence", "code_block", "html_block", "hr", "table_open"}
+_OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+_CLOSE_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)")
 
 
 # --- the parser, with rules that record where they matched -------------------------------
@@ -214,12 +221,27 @@ def _aligned_map(content: str, source: str, start: int) -> _Map:
 
 
 def _inline(token: Token, spans: dict[int, list], where: _Map, canvas: Canvas,
-            comments: list[tuple[int, int]]) -> None:
+            comments: list[tuple[int, int]], references: list[Reference]) -> None:
     where.reveal(canvas)
+    found: list[tuple[int, int, str]] = []  # entities and escapes, read once the rest is in place
+    skipped: list[tuple[int, int]] = []  # the content of inline <code>, <kbd>, <samp>, <var>...
+    open_tags: list[str] = []  # the skipped elements open, innermost last
+    content_start = 0
     for kind, start, end, extra in spans.get(id(token.children), ()):
         a, b = where.to_source(start), where.to_source(end)
         if kind == "html" and canvas.source.startswith("<!--", a):
             comments.append((a, b))
+        if kind == "html":
+            close = _CLOSE_TAG.match(canvas.source, a)
+            opening = None if close else _OPEN_TAG.match(canvas.source, a)
+            if opening and opening.group(1).lower() in SKIPPED:
+                if not open_tags:
+                    content_start = b
+                open_tags.append(opening.group(1).lower())
+            elif close and close.group(1).lower() in open_tags:
+                del open_tags[len(open_tags) - 1 - open_tags[::-1].index(close.group(1).lower()):]
+                if not open_tags:
+                    skipped.append((content_start, a))
         if kind == "link":
             # "[text](url "title")" and "[text][ref]": the text is prose, the rest is not
             canvas.blank(a, where.to_source(start + 1))
@@ -229,12 +251,17 @@ def _inline(token: Token, spans: dict[int, list], where: _Map, canvas: Canvas,
             if extra.type != "text" or extra.content == "":
                 canvas.blank(a, b)
         elif kind in ("entity", "escape"):
-            # "&#36;5" reads "    $5": the character, padded on the left so it stays beside what follows
             char = extra.content
             if 0 < len(char) <= b - a and "\n" not in char and "\r" not in char:
-                canvas.put(a, " " * (b - a - len(char)) + char)
+                found.append((a, b, char))
         else:  # code, image, autolink, html
             canvas.blank(a, b)
+    if open_tags:  # never closed: shown as code to the end of its paragraph, heading or cell
+        skipped.append((content_start, where.to_source(len(token.content))))
+    for a, b in skipped:
+        canvas.blank(a, b)
+    found = [r for r in found if not any(a <= r[0] < b for a, b in skipped)]
+    references.extend(read_references(canvas, found))
 
 
 # --- tables --------------------------------------------------------------------------------
@@ -260,7 +287,8 @@ def _cell_segments(row: str) -> list[tuple[int, int]]:
 
 
 def _table(tokens: list[Token], i: int, lines: _Lines, spans: dict[int, list], canvas: Canvas,
-           breaks: list[int], comments: list[tuple[int, int]]) -> tuple[Optional[Table], int]:
+           breaks: list[int], comments: list[tuple[int, int]],
+           references: list[Reference]) -> tuple[Optional[Table], int]:
     """Read the table opening at tokens[i]; return it and the index after its table_close."""
     opening = tokens[i]
     rows_at = opening.meta.get("rows", [])
@@ -296,7 +324,7 @@ def _table(tokens: list[Token], i: int, lines: _Lines, spans: dict[int, list], c
                 lead = len(seg) - len(seg.lstrip(MD_TRIM_CHARS))
                 text_start = a + s + lead
                 where = _aligned_map(token.content, seg.strip(MD_TRIM_CHARS), text_start)
-                _inline(token, spans, where, canvas, comments)
+                _inline(token, spans, where, canvas, comments, references)
                 breaks.append(a + s)
                 out.append((text_start, text_start + len(seg.strip(MD_TRIM_CHARS))))
             else:
@@ -307,12 +335,13 @@ def _table(tokens: list[Token], i: int, lines: _Lines, spans: dict[int, list], c
     return Table(table_rows[0], tuple(table_rows[1:]), start, end), j + 1
 
 
-def _with_text(table: Table, view: str) -> Table:
+def _with_text(table: Table, view: str, references: tuple[Reference, ...]) -> Table:
     def fill(cell: Cell) -> Cell:
         raw = view[cell.start:cell.end]
         text = raw.strip()
         start = cell.start + len(raw) - len(raw.lstrip())
-        return Cell(text, start, start + len(text))
+        # the span in the source, over whole references, as the cell's figure's is
+        return Cell(text, *source_span(start, start + len(text), references))
 
     return Table(tuple(fill(c) for c in table.header), tuple(tuple(fill(c) for c in row) for row in table.rows),
                  table.start, table.end)
@@ -335,6 +364,7 @@ def markdown_prose(text: str, front: int = 0) -> Prose:
     breaks: list[int] = []
     tables: list[Table] = []
     comments: list[tuple[int, int]] = []
+    references: list[Reference] = []
     begin = -1
     i = 0
     while i < len(tokens):
@@ -351,22 +381,24 @@ def markdown_prose(text: str, front: int = 0) -> Prose:
                 for line in range(*token.map):
                     canvas.reveal(lines.starts[line], lines.ends[line])
             else:
-                _inline(token, spans, where, canvas, comments)
+                _inline(token, spans, where, canvas, comments, references)
         elif token.type == "html_block" and token.map:
-            _html_block(token, lines, canvas, breaks, comments, html_prose)
+            _html_block(token, lines, canvas, breaks, comments, references, html_prose)
         elif token.type == "table_open":
-            table, i = _table(tokens, i, lines, spans, canvas, breaks, comments)
+            table, i = _table(tokens, i, lines, spans, canvas, breaks, comments, references)
             if table is not None:
                 tables.append(table)
             continue
         i += 1
     view = blank_bare_urls(canvas.view())
-    return Prose(view, tuple(sorted(set(breaks))), tuple(_with_text(t, view) for t in tables), "markdown",
-                 tuple(sorted(comments)))
+    references.sort(key=lambda r: r.start)
+    readings = tuple(references)
+    return Prose(view, tuple(sorted(set(breaks))), tuple(_with_text(t, view, readings) for t in tables), "markdown",
+                 tuple(sorted(comments)), readings)
 
 
 def _html_block(token: Token, lines: _Lines, canvas: Canvas, breaks: list[int], comments: list[tuple[int, int]],
-                html_prose: Callable[[str], Prose]) -> None:
+                references: list[Reference], html_prose: Callable[[str], Prose]) -> None:
     """Raw HTML in Markdown: the text between its tags is prose, read as HTML is."""
     where = _block_map(token.content.rstrip("\n"), lines, token.map[0])
     if where is None:
@@ -376,3 +408,11 @@ def _html_block(token: Token, lines: _Lines, canvas: Canvas, breaks: list[int], 
         canvas.put(start, inner.view[at:at + length])
     breaks.extend(where.to_source(b) for b in inner.breaks)
     comments.extend((where.to_source(a), where.to_source(b)) for a, b in inner.comments)
+    # a reference's reading never crosses a line, and each line maps onto the file by a shift
+    references.extend(_shifted(r, where.to_source(r.start) - r.start) for r in inner.references)
+
+
+def _shifted(reference: Reference, by: int) -> Reference:
+    return Reference(reference.start + by, reference.end + by, tuple(
+        Piece(p.view_start + by, p.view_end + by, p.source_start + by, p.source_end + by, p.atomic)
+        for p in reference.pieces))

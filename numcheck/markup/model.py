@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from numcheck.markup.references import Reference
+
 _NOT_LINE_BREAK = re.compile(r"[^\r\n]+")
 
 
@@ -51,6 +53,9 @@ class Prose:
     # where numcheck's directives may stand, as source spans: the HTML comments that are comments
     # (not ones shown in code), and in plain text the directive lines and comments themselves
     comments: tuple[tuple[int, int], ...] = ()
+    # character references read as their character, to give a figure read over one its place in
+    # the source (numcheck.markup.references.in_source)
+    references: tuple[Reference, ...] = ()
 
 
 class Canvas:
@@ -71,6 +76,10 @@ class Canvas:
     def blank(self, start: int, end: int) -> None:
         if end > start:
             self._chars[start:end] = blank(self.source[start:end])
+
+    def text(self, start: int, end: int) -> str:
+        """The view as edited so far, from `start` to `end`."""
+        return "".join(self._chars[max(0, start):end])
 
     def put(self, start: int, text: str) -> None:
         """Overwrite from `start` with `text` (line breaks in `text` must match the source's)."""

@@ -1,9 +1,10 @@
 """Quick fixes for findings, as plain WorkspaceEdits (no client-side commands to implement).
 
 (a) the finding's suggested replacement of its figure, when numcheck is sure of one;
-(b) a comment on the line above that turns the rule off for the finding's line. In Markdown,
-    when that line is in the same paragraph, the comment goes at its end instead: a comment
-    line of its own would split the paragraph (an HTML block interrupts one).
+(b) a directive that turns the rule off for the finding: in plain text a directive line
+    above the finding's line; in Markdown and HTML a comment placed where it silences the
+    finding without changing how the draft renders or reads (numcheck.server.placement):
+    above the line, at the end of the line above, or around the table or block.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from lsprotocol import types
 
 from numcheck.checks import Finding
-from numcheck.markup import markup_kind
+from numcheck.markup import Prose, markup_kind
 from numcheck.server.diagnostics import finding_diagnostic
+from numcheck.server.placement import place_disable
 from numcheck.server.positions import PositionMap
 from numcheck.suppress import MARKUP_SUFFIXES  # where the suppression engine reads only comments
 from numcheck.suppress import RULE as UNUSED_SUPPRESSION
@@ -39,10 +41,11 @@ def is_markup(uri: str, language_id: str | None) -> bool:
 
 def code_actions(findings: Sequence[Finding], positions: PositionMap, uri: str, markup: bool,
                  draft: Optional["Draft"] = None) -> list[types.CodeAction]:
-    """`draft` is the checked draft, whose prose view and block breaks tell a paragraph's
-    continuation line (where a Markdown comment must not stand on a line of its own)."""
+    """`draft` is the checked draft: in Markdown and HTML, where a disable comment may go is
+    found on it (and checked on a copy of the text); without it, a line above is assumed."""
     actions: list[types.CodeAction] = []
-    disabled: set[tuple[int, str]] = set()
+    seen_lines: set[tuple[int, str]] = set()
+    seen_edits: set[tuple[tuple[int, str], ...]] = set()
     for f in findings:
         diagnostic = finding_diagnostic(f, positions, uri)
         if f.fix is not None:
@@ -51,20 +54,35 @@ def code_actions(findings: Sequence[Finding], positions: PositionMap, uri: str, 
                 kind=types.CodeActionKind.QuickFix,
                 diagnostics=[diagnostic],
                 is_preferred=True,
-                edit=_edit(uri, types.TextEdit(range=diagnostic.range, new_text=f.fix)),
+                edit=_edit(uri, [types.TextEdit(range=diagnostic.range, new_text=f.fix)]),
             ))
         line = positions.line_of(f.start)
-        if (line, f.rule) in disabled or f.rule == UNUSED_SUPPRESSION.code:  # its fix is removing a directive
+        if (line, f.rule) in seen_lines or f.rule == UNUSED_SUPPRESSION.code:  # its fix is removing a directive
             continue
-        disabled.add((line, f.rule))
+        seen_lines.add((line, f.rule))
+        disable = _disable(f, positions, markup, draft)
+        if disable is None or disable[1] in seen_edits:  # no safe place; or the same table's
+            continue
+        seen_edits.add(disable[1])
         actions.append(types.CodeAction(
-            title=f"Disable {f.rule} for this line",
+            title=f"Disable {f.rule} for {disable[0]}",
             kind=types.CodeActionKind.QuickFix,
             diagnostics=[diagnostic],
-            edit=_edit(uri, _continuation_edit(positions, line, f.rule, draft)
-                       or disable_edit(positions, line, f.rule, markup)),
+            edit=_edit(uri, [types.TextEdit(range=positions.range(at, at), new_text=what) for at, what in disable[1]]),
         ))
     return actions
+
+
+def _disable(f: Finding, positions: PositionMap, markup: bool,
+             draft: Optional["Draft"]) -> Optional[tuple[str, tuple[tuple[int, str], ...]]]:
+    """What the disable action covers ("this line", "this table"...) and its insertions (offset, text)."""
+    kind = markup_kind(draft.path) if draft is not None else "plain"
+    if draft is not None and kind != "plain" and draft.text == positions.text:
+        prose = Prose(draft.prose, draft.breaks, draft.tables, kind, draft.comments)
+        placement = place_disable(draft.text, draft.path, prose, f.start, f.rule)
+        return None if placement is None else (placement.scope, placement.inserts)
+    edit = disable_edit(positions, positions.line_of(f.start), f.rule, markup)
+    return "this line", ((positions.offset(edit.range.start), edit.new_text),)
 
 
 def disable_edit(positions: PositionMap, line: int, code: str, markup: bool) -> types.TextEdit:
@@ -76,31 +94,5 @@ def disable_edit(positions: PositionMap, line: int, code: str, markup: bool) -> 
     return types.TextEdit(range=types.Range(start=at, end=at), new_text=f"{indent}{disable_comment(code, markup)}{eol}")
 
 
-def _continuation_edit(positions: PositionMap, line: int, code: str,
-                       draft: Optional["Draft"]) -> Optional[types.TextEdit]:
-    """In a Markdown draft, when `line` continues the paragraph of the line above (that line is
-    prose and no block starts between them), the comment at the end of the line above, before a
-    hard line break; its next line is `line`. None otherwise."""
-    if draft is None or line == 0 or markup_kind(draft.path) != "markdown" or draft.text != positions.text:
-        return None
-    above = line - 1
-    start = positions.offset(types.Position(line=above, character=0))
-    here = positions.offset(types.Position(line=line, character=0))
-    if not draft.prose[start:here].strip() or any(start < b <= here for b in draft.breaks):
-        return None
-    text = positions.line_text(above)
-    content = text.rstrip(" \t")  # trailing blanks: maybe a hard line break, kept at the end
-    if (len(content) - len(content.rstrip("\\"))) % 2 and content == text:
-        content = content[:-1]  # "text\": a backslash hard line break, kept at the end too
-    end = start + len(content)
-    following = positions.line_text(line)
-    first = here + len(following) - len(following.lstrip(" \t>"))
-    if end > start and first < len(draft.text) and draft.prose[end - 1] != draft.text[end - 1] \
-            and draft.prose[first] != draft.text[first]:
-        return None  # a code span, link title or tag runs across the line break: no comment inside it
-    at = positions.position(end)
-    return types.TextEdit(range=types.Range(start=at, end=at), new_text=f" {disable_comment(code, True)}")
-
-
-def _edit(uri: str, edit: types.TextEdit) -> types.WorkspaceEdit:
-    return types.WorkspaceEdit(changes={uri: [edit]})
+def _edit(uri: str, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
+    return types.WorkspaceEdit(changes={uri: edits})

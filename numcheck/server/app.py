@@ -260,7 +260,9 @@ def build_server() -> NumcheckServer:
         findings = [f for f in checked.result.findings if f.start <= end and start <= f.end]
         doc = ls.open_document(uri)
         markup = is_markup(uri, doc.language_id if doc else None)
-        return code_actions(findings, checked.positions, uri, markup, checked.result.draft) or None
+        # in the worker thread: placing a disable comment parses trial copies of the draft
+        job = partial(code_actions, findings, checked.positions, uri, markup, checked.result.draft)
+        return await asyncio.get_running_loop().run_in_executor(ls.state.executor, job) or None
 
     return server
 

@@ -222,6 +222,20 @@ async def test_close_clears_the_diagnostics(client: LanguageClient, tmp_path):
     assert list(closed.diagnostics) == []
 
 
+@pytest.mark.parametrize("uri", ["untitled:Untitled-1", "file:///tmp/numcheck-notes"])
+async def test_a_markdown_buffer_without_a_markdown_name_is_read_as_markdown(client: LanguageClient, uri):
+    """The editor's language id names the markup when the buffer's name does not: a figure in a
+    code block is not prose in Markdown, so only the mistake outside it is reported."""
+    text = "```\n" + MISTAKE + "\n```\n\n" + MISTAKE + "\n"
+    as_markdown = await published(client, open_doc(client, uri, text, language="markdown"), uri)
+    assert [d.range.start.line for d in as_markdown.diagnostics] == [4]
+    close = types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    await published(client, lambda: client.text_document_did_close(close), uri)
+    # the same buffer as plain text: both sentences are prose
+    as_text = await published(client, open_doc(client, uri, text, language="plaintext"), uri)
+    assert sorted(d.range.start.line for d in as_text.diagnostics) == [1, 4]
+
+
 async def test_columns_after_a_non_bmp_character_are_utf16_units(client: LanguageClient, tmp_path):
     text = "intro\n🎉 𝔘 " + MISTAKE + "\n"  # two characters outside the BMP before the figure
     uri = (tmp_path / "emoji.md").as_uri()

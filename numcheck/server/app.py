@@ -26,6 +26,7 @@ from pygls.workspace import TextDocument
 from numcheck import __version__
 from numcheck.api import CheckResult
 from numcheck.document import InputError
+from numcheck.markup import markup_kind
 from numcheck.server.actions import code_actions, is_markup
 from numcheck.server.check import check_document
 from numcheck.server.diagnostics import error_diagnostic, finding_diagnostic, problem_diagnostic
@@ -85,10 +86,20 @@ class NumcheckServer(LanguageServer):
         return getattr(encoding, "value", encoding)  # an lsprotocol enum, or a string pygls kept
 
 
-def document_path(uri: str) -> str:
+# The markup an editor's language id names, for a buffer whose name does not (an unsaved
+# `untitled:` buffer, a file without a suffix): numcheck picks the markup by the name's suffix.
+LANGUAGE_SUFFIXES = {"markdown": ".md", "html": ".html"}
+
+
+def document_path(uri: str, language_id: Optional[str] = None) -> str:
     """The file path numcheck names the document by (and finds its config from); an unsaved
-    buffer keeps its URI."""
-    return to_fs_path(uri) or uri
+    buffer keeps its URI. When the editor says the buffer is Markdown or HTML and its name has
+    another suffix or none, that suffix is added, so it is read as the markup it is."""
+    path = to_fs_path(uri) or uri
+    suffix = LANGUAGE_SUFFIXES.get(language_id or "")
+    if suffix and markup_kind(path) == "plain":
+        path += suffix
+    return path
 
 
 async def fresh(ls: NumcheckServer, uri: str) -> Optional[Checked]:
@@ -104,7 +115,7 @@ async def fresh(ls: NumcheckServer, uri: str) -> Optional[Checked]:
     running = ls.state.running.get(uri)
     if running is None or running[0] != text:
         loop = asyncio.get_running_loop()
-        job = partial(run_check, text, uri, ls.encoding)
+        job = partial(run_check, text, uri, ls.encoding, doc.language_id)
         future = loop.run_in_executor(ls.state.executor, job)
         future.add_done_callback(partial(_store, ls, uri, future, ls.state.generation))
         running = (text, future)
@@ -112,10 +123,10 @@ async def fresh(ls: NumcheckServer, uri: str) -> Optional[Checked]:
     return await asyncio.shield(running[1])  # a cancelled waiter leaves the check to others
 
 
-def run_check(text: str, uri: str, encoding: str) -> Checked:
+def run_check(text: str, uri: str, encoding: str, language_id: Optional[str] = None) -> Checked:
     """In the worker thread: the check and the diagnostics, so the event loop only sends them."""
     positions = PositionMap(text, encoding)
-    path = document_path(uri)
+    path = document_path(uri, language_id)
     try:
         result = check_document(text, path)
     except InputError as exc:  # a config or front matter the user must fix: shown, not fatal

@@ -16,6 +16,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
@@ -92,7 +93,7 @@ class Config:
         for pattern in self.exclude:
             # "./archive" and "/archive" (as in .gitignore) name the folder beside the config file only
             anchored = pattern.startswith(("./", "/"))
-            pattern = re.sub(r"^(?:\./|/)+", "", pattern).rstrip("/")
+            pattern = _glob_body(pattern)
             matcher = glob_regex(pattern)
             # "drafts/old" excludes the folder and everything under it
             if any(matcher.fullmatch(p) for p in prefixes):
@@ -114,37 +115,65 @@ class Config:
 DEFAULT = Config()
 
 
+def _glob_body(pattern: str) -> str:
+    """An exclude pattern without the "./" or "/" that anchors it and the "/" that ends it."""
+    return re.sub(r"^(?:\./|/)+", "", pattern).rstrip("/")
+
+
+@lru_cache(maxsize=256)  # `excludes` asks once per pattern for every file found
 def glob_regex(pattern: str) -> "re.Pattern[str]":
-    """A glob as .gitignore and ruff read it: `*` and `?` stay within one path segment, `**`
-    crosses segments (`**/x.md` is x.md at any depth, `drafts/**` everything under drafts)."""
+    """A glob as .gitignore and ruff read it: `*` and `?` stay within one path segment, `**` as a
+    whole segment crosses segments (`**/x.md` is x.md at any depth, `drafts/**` everything under
+    drafts), `[...]` is a class that never matches `/`, a backslash makes the next character
+    literal. Raises ValueError for a pattern no glob reads (`[z-a]`), for the config to name."""
     out: list[str] = []
     i = 0
     while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
+        segment_start = i == 0 or pattern[i - 1] == "/"
+        if pattern.startswith("**", i) and segment_start and pattern[i + 2:i + 3] in ("/", ""):
+            out.append("(?:.*/)?" if pattern[i + 2:i + 3] == "/" else ".*")
             i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
         elif pattern[i] == "*":
             out.append("[^/]*")
-            i += 1
+            while pattern[i:i + 1] == "*":  # "a**b" is "a*b": `**` crosses only as a whole segment
+                i += 1
         elif pattern[i] == "?":
             out.append("[^/]")
             i += 1
-        elif pattern[i] == "[":
-            close = pattern.find("]", i + 2)
-            if close == -1:
-                out.append(re.escape("["))
-                i += 1
-            else:
-                body = pattern[i + 1:close]
-                out.append("[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]")
-                i = close + 1
-        else:
+        elif pattern[i] == "\\" and i + 1 < len(pattern):
+            out.append(re.escape(pattern[i + 1]))
+            i += 2
+        elif pattern[i] == "[" and (found := _glob_class(pattern, i)) is not None:
+            out.append(found[0])
+            i = found[1]
+        else:  # a "[" never closed is itself, as fnmatch reads it
             out.append(re.escape(pattern[i]))
             i += 1
-    return re.compile("".join(out))
+    try:
+        return re.compile("".join(out))
+    except re.error as exc:
+        raise ValueError(f"{pattern!r} is not a glob ({exc.msg})") from None
+
+
+def _glob_class(pattern: str, i: int) -> Optional[tuple[str, int]]:
+    """The class opening at pattern[i] ("[a-z]", "[!0-9]", "[]x]": a `]` first is literal) as a
+    regex, and the index after it; None when it is never closed."""
+    j = i + 1
+    negate = pattern[j:j + 1] in ("!", "^")
+    j += negate
+    first = j
+    body: list[str] = []
+    while j < len(pattern):
+        ch = pattern[j]
+        if ch == "]" and j > first:
+            return "(?!/)[" + "^" * negate + "".join(body) + "]", j + 1
+        if ch == "\\" and j + 1 < len(pattern):
+            j += 1
+            body.append(re.escape(pattern[j]))
+        else:  # escaped, so "[", "&&" or "^" in a class is only itself
+            body.append("-" if ch == "-" and body and body[-1] != "-" else re.escape(ch))
+        j += 1
+    return None
 
 
 def is_selector(item: str, known: Sequence[tuple[str, str]]) -> bool:
@@ -254,7 +283,10 @@ def _parse_value(key: str, raw: Any, folder: str, known: Sequence[tuple[str, str
                 raise ValueError(f"{item!r} is no rule code, prefix or name")
         return tuple(items)
     if key == "exclude":
-        return tuple(_string_list(raw))
+        items = _string_list(raw)
+        for item in items:
+            glob_regex(_glob_body(item))  # a pattern no glob reads is named now, not met mid-walk
+        return tuple(items)
     if key == "reference":
         return tuple(os.path.normpath(os.path.join(folder, p)) for p in _string_list(raw))
     if key == "severity":

@@ -146,9 +146,12 @@ def _unsilenced(reports: list[tuple[int, Finding]], directives: Sequence[Directi
     """NC001 findings, less those a directive naming NC001 (or unused-suppression) silences; such a
     directive is then used, so it is not reported itself. A directive without codes never
     silences NC001: `disable-file` alone must not hide its own staleness."""
-    silencers = [(i, d) for i, d in enumerate(directives) if d.codes and _covers(d.codes, reports[0][1])] \
-        if reports else []
-    if not silencers:
+    if not reports:
+        return []
+    # a bare `enable` stays among them: it ends a `disable NC001` range as it ends any other
+    silencers = [(i, d) for i, d in enumerate(directives)
+                 if (d.codes and _covers(d.codes, reports[0][1])) or (d.action == "enable" and not d.codes)]
+    if not any(d.action != "enable" for _, d in silencers):
         return [f for _, f in reports]
     indexes = [i for i, _ in silencers]
     used: set[int] = set()

@@ -321,6 +321,21 @@ def test_exclude_spares_named_files_unless_force_exclude(excluded, capsys):
     ("draft?.md", "draft/.md", False),
     ("[!a]*.md", "b.md", True),
     ("[!a]*.md", "a.md", False),
+    # odd patterns read as .gitignore reads them, never a crash: an unclosed "[" is itself, a
+    # "]" first in a class is literal, a class never matches "/", a backslash escapes
+    ("[!]", "[!]", True),
+    ("[!]]x", "ax", True),
+    ("[!]]x", "]x", False),
+    ("[", "[", True),
+    ("[[]x", "[x", True),
+    ("a[!x]b", "a/b/c.md", False),
+    ("a[+-0]b", "a/b/c.md", False),
+    ("\\*.md", "*.md", True),
+    ("\\*.md", "a.md", False),
+    ("draft**.md", "draft1.md", True),
+    ("draft**.md", "draft/x.md", False),
+    ("a/**/b", "a/b/c.md", True),
+    ("a/**/b", "a/x/y/b/c.md", True),
 ])
 def test_excludes(tmp_path, pattern, rel, excluded):
     config = Config(exclude=(pattern,), path=str(tmp_path / "numcheck.toml"))
@@ -474,6 +489,7 @@ BAD_VALUES = [
     ("date = 10:30:00\n", 1, "date"),
     ("exclude = [1]\n", 1, "exclude"),
     ("exclude = { old = true }\n", 1, "exclude"),
+    ('exclude = ["drafts", "[z-a]*.md"]\n', 1, "exclude"),  # a class no glob reads
 ]
 
 

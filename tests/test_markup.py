@@ -504,6 +504,17 @@ REFERENCES = [
     ("We met 3&nbsp;000 people.", "3&nbsp;000", 3000, None, None),
     ("Ages 10&ndash;20 only.", "10&ndash;20", 10, 20, None),
     ("It opened in&nbsp;2019 again.", "2019", 2019, None, None),  # a moved word keeps its own span
+    # a number moved up is moved whole, its decimals and groups with it
+    ("It rose to&nbsp;3.5 again.", "3.5", 3.5, None, None),
+    ("In all&nbsp;1,200 came.", "1,200", 1200, None, None),
+    # a number moved up keeps the unit written one space after it
+    ("It rose by&nbsp;5 km today.", "5 km", 5, None, "kilometre"),
+    ("Ages 10&ndash;20 km only.", "10&ndash;20 km", 10, 20, "kilometre"),
+    ("Turnout was&nbsp;12 percent here.", "12 percent", 12, None, "percent"),
+    # after a bracket the padding goes on the left, so the bracket's figure stays whole
+    ("Turnout (&nbsp;12 %) was low.", "12 %", 12, None, "percent"),
+    # one chain through empty readings (a space after a space reads as nothing)
+    ("Turnout was&nbsp;&nbsp;12&nbsp;&nbsp;% here.", "12&nbsp;&nbsp;%", 12, None, "percent"),
 ]
 
 
@@ -560,3 +571,17 @@ def test_no_figure_starts_or_ends_inside_a_reference(pieces, path):
     for q in Draft.read(text, path).quantities:
         for a, b in references:
             assert not a < q.start < b and not a < q.end < b, (text, text[q.start:q.end])
+
+
+@pytest.mark.parametrize("path", ["draft.md", "page.html"])
+def test_a_percentage_in_brackets_after_a_whitespace_reference_is_checked(path):
+    text = "Of the 800 applicants, 120 (&nbsp;12 %) were accepted."
+    source = f"<p>{text}</p>" if path.endswith(".html") else text
+    assert [f.rule for f in check_text(source, path).findings] == ["NC101"]
+
+
+@pytest.mark.parametrize("path", ["draft.md", "page.html"])
+def test_a_url_after_a_whitespace_reference_is_blanked_whole(path):
+    text = "See&nbsp;https://example.com/2019/10/report-2 now."
+    source = f"<p>{text}</p>" if path.endswith(".html") else text
+    assert read_prose(source, path).view.split() == ["See", "now."]

@@ -247,6 +247,14 @@ def test_nc001_is_silenced_only_by_a_directive_naming_it():
     assert findings(f"<!-- numcheck: disable-file NC001 -->\n{WRONG}") == [("NC001", 1), ("NC101", 2)]
 
 
+def test_a_bare_enable_ends_a_disable_naming_nc001():
+    stale = f"<!-- numcheck: disable-next-line NC101 -->\n{RIGHT}"
+    assert findings(f"<!-- numcheck: disable NC001 -->\n{stale}") == []
+    # the bare enable turns NC001 back on, as it turns every rule back on: both are stale
+    assert findings(f"<!-- numcheck: disable NC001 -->\n<!-- numcheck: enable -->\n\n{stale}") == [
+        ("NC001", 1), ("NC001", 4)]
+
+
 def test_an_enable_naming_no_rule():
     result = check_text(f"<!-- numcheck: disable NC101 -->\n{WRONG}<!-- numcheck: enable NC10l -->\n", "draft.md")
     assert [f.rule for f in result.findings] == ["NC001"]

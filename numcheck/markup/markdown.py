@@ -260,8 +260,21 @@ def _inline(token: Token, spans: dict[int, list], where: _Map, canvas: Canvas,
         skipped.append((content_start, where.to_source(len(token.content))))
     for a, b in skipped:
         canvas.blank(a, b)
-    found = [r for r in found if not any(a <= r[0] < b for a, b in skipped)]
-    references.extend(read_references(canvas, found))
+    references.extend(read_references(canvas, _outside(found, skipped)))
+
+
+def _outside(found: list[tuple[int, int, str]], skipped: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The references in `found` outside every span of `skipped` (which are in order and apart):
+    by bisection, as a paragraph may hold thousands of both."""
+    if not skipped:
+        return found
+    starts = [a for a, _ in skipped]
+    out = []
+    for r in found:
+        k = bisect_right(starts, r[0]) - 1
+        if k < 0 or r[0] >= skipped[k][1]:
+            out.append(r)
+    return out
 
 
 # --- tables --------------------------------------------------------------------------------

@@ -5,15 +5,16 @@ source's length, so each reading is padded with spaces. Where the padding goes d
 whether a figure stays whole: the extractor takes at most one space between a number and
 its unit ("12 %", never "12      %"). So:
 
-- after a number ("12&#37;", "10&ndash;20", "12&nbsp;%"), and for every whitespace
-  reference ("in&nbsp;2019"), the character comes first, then what is written right
-  after the reference is moved up beside it (after a whitespace reference a word, number
-  or unit symbol, after any other only a number), and the padding goes after that:
-  "12&nbsp;%" reads "12 %" + padding, "10&ndash;20" "10–20" + padding. A whitespace
-  reference reads as one plain space (the extractor's gaps are plain spaces), or as
-  nothing after a space;
-- otherwise ("&#36;5") the padding goes on the left, keeping the character beside what
-  follows: "    $5".
+- after a number ("12&#37;", "10&ndash;20", "12&nbsp;%"), and for a whitespace
+  reference after a word or currency symbol ("about&nbsp;12", "&euro;&nbsp;5"), the
+  character comes first, then what is written right after the reference is moved up
+  beside it (after a whitespace reference a word, number or unit symbol, after any other
+  only a number; a number with the unit word or symbol one space after it), and the
+  padding goes after that: "12&nbsp;%" reads "12 %" + padding, "10&ndash;20 km"
+  "10–20 km" + padding, "by&nbsp;5 km" "by 5 km" + padding. A whitespace reference reads
+  as one plain space (the extractor's gaps are plain spaces), or as nothing after a space;
+- otherwise ("&#36;5", "(&nbsp;12 %)") the padding goes on the left, keeping the
+  character beside what follows: "    $5", "(      12 %)".
 
 Each reading is kept as a `Reference`, so a figure read over one is given back its place in
 the source (`Reference.source_start` / `source_end`): "&#36;5" is the figure's whole span,
@@ -23,18 +24,26 @@ and a fix replaces whole references.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence, TypeVar
 
 if TYPE_CHECKING:
     from numcheck.markup.model import Canvas
 
-# What may be moved up beside a reference: a word, a number or a unit symbol. None of these
-# characters can start markup, so what is moved is never something another rule blanks.
-_FOLLOWING = re.compile(r"(?:[^\W_]|[%‰‱°′″€£$¥₹])+")
+# What may be moved up beside a reference: a word, a number or a unit symbol, with the
+# punctuation inside it, so "3.5", "1,200", "10:30" and a URL move whole (a URL split by the
+# padding would escape the blanking of bare URLs); after a number, the word or symbol written
+# one space after it, so the padding never parts "5 km". None of these characters can start
+# markup, so what is moved is never something another rule blanks.
+_WORD = r"(?:[^\W_]|[%‰‱°′″€£$¥₹])+"
+_FOLLOWING = re.compile(_WORD + r"(?:[.,:/'’-]+" + _WORD + ")*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_UNIT = re.compile(r" (?:[^\W\d_]+|[%‰‱°′″])")
 _AFTER_NUMBER = re.compile(r"\d ?\Z")
+# A word or currency symbol, which a whitespace reference may join to what follows ("about&nbsp;12",
+# "&euro;&nbsp;5"); after anything else ("(&nbsp;12 %)") the padding goes on the left.
+_ATTACHED = re.compile(r"(?:[^\W_]|[€£$¥₹])\Z")
 
 
 @dataclass(frozen=True)
@@ -59,19 +68,28 @@ class Reference:
     end: int
     pieces: tuple[Piece, ...]
 
+    # The pieces run on from each other in view order, so the one holding an offset is found by
+    # bisection: text written with "&nbsp;" between all its words is one chain of thousands.
+
     def source_start(self, offset: int) -> int:
         """Where a figure whose first character is at view `offset` starts in the source."""
-        for p in self.pieces:
-            if p.view_start <= offset < p.view_end:
-                return p.source_start if p.atomic else p.source_start + offset - p.view_start
+        k = bisect_right(self.pieces, offset, key=_view_start) - 1
+        if k >= 0 and offset < self.pieces[k].view_end:
+            p = self.pieces[k]
+            return p.source_start if p.atomic else p.source_start + offset - p.view_start
         return offset
 
     def source_end(self, offset: int) -> int:
         """Where a figure that ends (exclusive) at view `offset` ends in the source."""
-        for p in self.pieces:
-            if p.view_start < offset <= p.view_end:
-                return p.source_end if p.atomic else p.source_start + offset - p.view_start
+        k = bisect_left(self.pieces, offset, key=_view_start) - 1
+        if k >= 0 and offset <= self.pieces[k].view_end:
+            p = self.pieces[k]
+            return p.source_end if p.atomic else p.source_start + offset - p.view_start
         return offset
+
+
+def _view_start(piece: Piece) -> int:
+    return piece.view_start
 
 
 F = TypeVar("F")
@@ -113,29 +131,52 @@ def read_references(canvas: "Canvas", found: Sequence[tuple[int, int, str]]) -> 
     while k < len(found):
         start, end, char = found[k]
         before = canvas.text(max(0, start - 2), start)
-        if not char.isspace() and not _AFTER_NUMBER.search(before):
+        if not _AFTER_NUMBER.search(before) and not (char.isspace() and _ATTACHED.search(before)):
+            char = " " if char.isspace() else char
             canvas.put(start, " " * (end - start - len(char)) + char)
             out.append(Reference(start, end, (Piece(end - len(char), end, start, end, True),)))
             k += 1
             continue
-        # a chain: reference, word, reference, word... each written right after the last
-        pieces: list[Piece] = []
-        reading, last, at = "", before[-1:], start
-        while True:
-            start_k, end_k, char = found[k]
-            shown = char if not char.isspace() else ("" if not last or last.isspace() else " ")
-            pieces.append(Piece(start + len(reading), start + len(reading) + len(shown), start_k, end_k, True))
-            reading, last = reading + shown, (shown[-1:] or last)
-            k += 1
-            word = (_FOLLOWING if char.isspace() else _NUMBER).match(canvas.text(end_k, end_k + 64))
-            at = end_k
-            if word and canvas.source.startswith(word.group(), end_k):  # prose, not blanked
-                text = word.group()
-                pieces.append(Piece(start + len(reading), start + len(reading) + len(text), end_k, end_k + len(text),
-                                    False))
-                reading, last, at = reading + text, text[-1], end_k + len(text)
-            if k >= len(found) or found[k][0] != at:
-                break
-        canvas.put(start, reading + " " * (at - start - len(reading)))
-        out.append(Reference(start, at, tuple(pieces)))
+        reference, k = _chain(canvas, found, k, before[-1:])
+        out.append(reference)
     return out
+
+
+def _chain(canvas: "Canvas", found: Sequence[tuple[int, int, str]], k: int, last: str) -> tuple[Reference, int]:
+    """Read the chain starting at found[k] (reference, word, reference, word... each written right
+    after the last; `last` is the character before it) and return it with the index after it.
+    The reading is gathered in a list: a chain can run through a whole paragraph."""
+    start = at = found[k][0]
+    pieces: list[Piece] = []
+    parts: list[str] = []
+    view = start  # where the next part of the reading goes
+    while True:
+        start_k, end_k, char = found[k]
+        shown = char if not char.isspace() else ("" if not last or last.isspace() else " ")
+        pieces.append(Piece(view, view + len(shown), start_k, end_k, True))
+        parts.append(shown)
+        view, last = view + len(shown), (shown[-1:] or last)
+        k += 1
+        text = _moved(canvas, end_k, char.isspace())
+        at = end_k + len(text)
+        if text:
+            pieces.append(Piece(view, view + len(text), end_k, at, False))
+            parts.append(text)
+            view, last = view + len(text), text[-1]
+        if k >= len(found) or found[k][0] != at:
+            break
+    canvas.put(start, "".join(parts) + " " * (at - view))
+    return Reference(start, at, tuple(pieces)), k
+
+
+
+def _moved(canvas: "Canvas", start: int, after_space: bool) -> str:
+    """What is moved up beside a reference ending at `start`: after a whitespace reference a word,
+    else a number; after a number, its unit too. Only prose: nothing another rule blanked."""
+    word = (_FOLLOWING if after_space else _NUMBER).match(canvas.source, start)
+    if word is None or canvas.text(start, word.end()) != word.group():
+        return ""
+    unit = _UNIT.match(canvas.source, word.end()) if _NUMBER.fullmatch(word.group()) else None
+    if unit is not None and canvas.text(unit.start(), unit.end()) == unit.group():
+        return word.group() + unit.group()
+    return word.group()

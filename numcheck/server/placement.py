@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from functools import lru_cache
+from typing import Iterator, Optional, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -64,7 +65,7 @@ def place_disable(text: str, path: str, prose: Prose, start: int, code: str) -> 
     line = lines.line_of(start)
     markdown = markup_kind(path) == "markdown"
     if markdown:
-        tokens = _parse(text)
+        tokens = _draft_tokens(text)
         places = _markdown_places(lines, prose, tokens, start, code)
         # a place only changes the blocks around it: the trials read the top-level block holding
         # the finding and its neighbours, not the whole draft (a long one parses in tenths of a second)
@@ -74,7 +75,9 @@ def place_disable(text: str, path: str, prose: Prose, start: int, code: str) -> 
         first, end = 0, len(text)
     lead = "\n" if first else ""  # so a passage opening with "---" is never read as a front matter
     base = first - len(lead)
-    trial = _Trial(lead + text[first:end], path, markdown)
+    # a trial over the whole draft (always, in HTML) starts from the reading the draft already has
+    whole = (first, end) == (0, len(text))
+    trial = _Trial(lead + text[first:end], path, markdown, prose if whole else None)
     tried: set[tuple[tuple[int, str], ...]] = set()
     for placement in places:
         if placement.inserts in tried:
@@ -113,7 +116,8 @@ class _Lines:
         return own or (self.text[self.ends[0]:self.starts[1]] if len(self.starts) > 1 else "\n")
 
 
-def _markdown_places(lines: _Lines, prose: Prose, tokens: list[Token], start: int, code: str) -> Iterator[Placement]:
+def _markdown_places(lines: _Lines, prose: Prose, tokens: Sequence[Token], start: int,
+                     code: str) -> Iterator[Placement]:
     line = lines.line_of(start)
     table = next((t for t in prose.tables if t.start <= start < t.end), None)
     if table is not None:
@@ -184,7 +188,7 @@ def _around(lines: _Lines, first: int, last: int, name: str, code: str, prefix: 
                       (lines.ends[last], eol + prefix + directive("enable", code))), name)
 
 
-def _neighbourhood(tokens: list[Token], lines: _Lines, line: int) -> tuple[int, int]:
+def _neighbourhood(tokens: Sequence[Token], lines: _Lines, line: int) -> tuple[int, int]:
     """The span of the top-level blocks before, holding and after `line` (the whole text when
     no top-level block holds it)."""
     blocks = [t.map for t in tokens if t.level == 0 and t.nesting >= 0 and t.map]
@@ -196,7 +200,7 @@ def _neighbourhood(tokens: list[Token], lines: _Lines, line: int) -> tuple[int, 
     return lines.starts[first], lines.starts[end] if end < len(lines.starts) else len(lines.text)
 
 
-def _top_block(tokens: list[Token], lines: _Lines, line: int) -> Optional[tuple[int, int, str]]:
+def _top_block(tokens: Sequence[Token], lines: _Lines, line: int) -> Optional[tuple[int, int, str]]:
     """The first and last line of the top-level block holding `line`, and what it is."""
     for t in tokens:
         if t.level == 0 and t.nesting >= 0 and t.map and t.map[0] <= line < t.map[1]:
@@ -214,9 +218,11 @@ class _Trial:
     """A passage of the draft as numcheck reads it (and, for Markdown, as a renderer sees it),
     against which an edited copy is compared."""
 
-    def __init__(self, text: str, path: str, markdown: bool) -> None:
+    def __init__(self, text: str, path: str, markdown: bool, prose: Optional[Prose] = None) -> None:
+        """`prose` is `text` as numcheck reads it, when the caller has it (a long HTML draft reads
+        in tenths of a second)."""
         self.text, self.path = text, path
-        self.prose = read_prose(text, path)
+        self.prose = read_prose(text, path) if prose is None else prose
         self.shape = _shape(_parse(text)) if markdown else None
 
     def passes(self, inserts: tuple[tuple[int, str], ...]) -> bool:
@@ -254,6 +260,13 @@ def _outside(offsets: tuple[int, ...], spans: list[tuple[int, int]]) -> list[int
 
 
 _RENDERER: Optional[MarkdownIt] = None
+
+
+@lru_cache(maxsize=2)
+def _draft_tokens(text: str) -> tuple[Token, ...]:
+    """The whole draft's tokens, kept: code actions for many findings place a comment for each in
+    the same text, and a long draft takes tenths of a second to parse (read only, never changed)."""
+    return tuple(_parse(text))
 
 
 def _parse(text: str) -> list[Token]:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from numcheck.checks.model import Finding, Rule, RuleDocs
+from numcheck.checks.model import Finding, Rule, RuleDocs, Settings
+from numcheck.claims import Draft
 
 
-def _check(draft, settings) -> Iterable[Finding]:
+def _check(draft: Draft, settings: Settings) -> Iterable[Finding]:
     return ()  # the work is done in apply_suppressions, after every other rule has run
 
 

@@ -8,6 +8,7 @@ module only decides which files to read, renders, and sets the exit status.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from dataclasses import replace
@@ -187,6 +188,8 @@ def run_config(path: str, explicit: Optional[str]) -> int:
 def _toml(value: object) -> str:
     if isinstance(value, str):
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, dt.date):
+        return value.isoformat()  # a TOML local date, as the config file may write it
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
@@ -208,7 +211,7 @@ def render_config(config: Config, path: str, context: Context) -> str:
         "fail-on": config.fail_on,
         "reference": list(config.reference) if config.reference is not None else None,
         "hedge-tolerance": config.hedge_tolerance,
-        "date": config.date.isoformat() if config.date else None,
+        "date": config.date,
         "exclude": list(config.exclude),
     }
     rows: list[tuple[str, str]] = []

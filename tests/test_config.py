@@ -634,7 +634,7 @@ def test_config_shows_values_and_their_file(work, capsys):
     for key in ("select", "hedge-tolerance", "exclude"):
         assert origins[key] == "default", key
     values = tomllib.loads(out)
-    assert values["ignore"] == ["NC3"] and values["fail-on"] == "warning" and values["date"] == "2015-10-07"
+    assert values["ignore"] == ["NC3"] and values["fail-on"] == "warning" and values["date"] == dt.date(2015, 10, 7)  # a TOML date, as written
     assert values["severity"] == {"NC302": "info"}  # the name is shown as its code
     assert values["reference"] == [str(work / "facts")]
     kept = [r.code for r in RULES if not r.code.startswith("NC3")]

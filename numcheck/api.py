@@ -128,8 +128,6 @@ def check_in_context(text: str, path: str, context: Optional[Context] = None,
         context = _SHARED_CONTEXT
     config = context.config(path)
     references, problems = context.references(config, path)
-    if date is None and config.date is not None and config.origin("date") == "command line":
-        date = config.date
     if date is None and config.date is not None:
         try:
             front_date = split_front_matter(text)[1]

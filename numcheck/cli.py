@@ -176,14 +176,17 @@ def parse_date(text: str) -> dt.date:
     raise ValueError(f"--date: {text!r} is not a date (expected YYYY-MM-DD)")
 
 
-def use_colour(stream) -> bool:
-    """ANSI colour only for a terminal, and never when NO_COLOR is set (to any value)."""
-    if "NO_COLOR" in os.environ:
-        return False
+def is_terminal(stream) -> bool:
+    """Is `stream` a terminal? False for a closed, replaced or file-less stream."""
     try:
         return bool(stream.isatty())
     except (AttributeError, ValueError, OSError):
         return False
+
+
+def use_colour(stream) -> bool:
+    """ANSI colour only for a terminal, and never when NO_COLOR is set (to any value)."""
+    return "NO_COLOR" not in os.environ and is_terminal(stream)
 
 
 def _tolerance(text: str) -> float:

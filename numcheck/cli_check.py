@@ -15,7 +15,8 @@ from dataclasses import replace
 from typing import Iterator, Optional, Sequence, Union
 
 from numcheck.api import CheckResult, check_in_context
-from numcheck.cli import EXIT_FINDINGS, EXIT_INPUT_ERROR, EXIT_OK, _error, _write, parse_date, use_colour
+from numcheck.cli import (EXIT_FINDINGS, EXIT_INPUT_ERROR, EXIT_OK, _error, _write, is_terminal, parse_date,
+                          use_colour)
 from numcheck.config import Config, KEYS, is_selector, shown_path
 from numcheck.context import Context, default_references, known_rules
 from numcheck.document import STDIN, STDIN_NAME, InputError, expand_paths, read_stdin, read_text
@@ -108,7 +109,7 @@ def run_check(args: argparse.Namespace) -> int:
     results: list[CheckResult] = []
     errors: list[InputError] = []
     failing = False
-    stderr_tty = _isatty(sys.stderr)
+    stderr_tty = is_terminal(sys.stderr)
     for entry in _progress(entries, stderr_tty):
         if isinstance(entry, InputError):
             errors.append(entry)
@@ -163,13 +164,6 @@ def _render(results: list[CheckResult], errors: list[InputError], args: argparse
 
     return render_text(results, colour=use_colour(sys.stdout), show_verified=args.show_verified,
                        show_unmatched=args.show_unmatched)
-
-
-def _isatty(stream) -> bool:
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError, OSError):
-        return False
 
 
 # --- numcheck config ------------------------------------------------------------------------

@@ -37,23 +37,15 @@ def default_references(draft_path: str) -> tuple[str, ...]:
 
 def _stamps(paths: tuple[str, ...]) -> tuple:
     """Modification times of every table file under `paths`: what a cached load depends on."""
-    out: list[tuple[str, int]] = []
-    for p in paths:
-        if os.path.isdir(p):
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for n in sorted(names):
-                    if n.endswith((".csv", ".toml")):
-                        full = os.path.join(root, n)
-                        try:
-                            out.append((full, os.stat(full).st_mtime_ns))
-                        except OSError:
-                            out.append((full, -1))
-        else:
-            try:
-                out.append((p, os.stat(p).st_mtime_ns))
-            except OSError:
-                out.append((p, -1))
+    from numcheck.tables.load import table_paths
+
+    files, missing = table_paths(paths)
+    out: list[tuple[str, int]] = [(p, -1) for p in missing]
+    for full in files:
+        try:
+            out.append((full, os.stat(full).st_mtime_ns))
+        except OSError:
+            out.append((full, -1))
     return tuple(out)
 
 

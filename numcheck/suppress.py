@@ -26,6 +26,7 @@ from typing import Optional, Sequence
 
 from numcheck import rules as registry
 from numcheck.checks.model import Finding, Rule
+from numcheck.document import LineIndex
 from numcheck.checks.rules.nc001_unused_suppression import RULE
 
 __all__ = ["Directive", "parse_directives", "apply_suppressions", "RULE", "MARKUP_SUFFIXES"]
@@ -34,7 +35,7 @@ MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
 _BODY = r"numcheck:[ \t]*(?P<action>disable-next-line|disable-file|disable|enable)\b(?P<rest>[^\r\n]*?)"
 _COMMENT = re.compile(r"<!--[ \t]*" + _BODY + r"[ \t]*-->")
-# A line is ended by \n, \r\n or a lone \r, as LineIndex counts lines.
+# A line is ended by \n, \r\n or a lone \r, as LineIndex (which numbers them here) counts lines.
 _LINE = re.compile(r"(?:^|(?<=\r))[ \t]*(?:#+|//|%+|;+|\.\.)?[ \t]*" + _BODY + r"[ \t]*(?=[\r\n]|\Z)", re.M)
 _CODE = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 _PREFIX = re.compile(r"NC\d{0,3}", re.I)  # a rule code or a prefix of codes, as --select takes them
@@ -50,9 +51,9 @@ class Directive:
     line: int  # 0-based line of the directive
 
 
-def parse_directives(text: str, path: str = "") -> list[Directive]:
+def parse_directives(text: str, path: str = "", lines: Optional[LineIndex] = None) -> list[Directive]:
     """Every directive in `text`, in order. Plain-text files also take bare directive lines."""
-    starts = _line_starts(text)
+    lines = lines or LineIndex(text)
     found: list[tuple[int, re.Match[str]]] = [(m.start(), m) for m in _COMMENT.finditer(text)]
     if not path.lower().endswith(MARKUP_SUFFIXES):
         taken = {m.start() for _, m in found}
@@ -66,7 +67,7 @@ def parse_directives(text: str, path: str = "") -> list[Directive]:
         codes = tuple(_CODE.findall(rest.replace(",", " ")))
         # a bare line's span starts at "numcheck:", not at its comment marker or indent
         start = text.find("numcheck:", m.start()) if m.re is _LINE else m.start()
-        line = bisect.bisect_right(starts, m.start("action")) - 1
+        line = lines.position(m.start("action"))[0] - 1
         out.append(Directive(m.group("action"), codes, reason.strip(), start, m.end(), line))
     return out
 
@@ -74,10 +75,6 @@ def parse_directives(text: str, path: str = "") -> list[Directive]:
 def _inside(offset: int, places: Sequence[tuple[int, int]]) -> bool:
     k = bisect.bisect_right(places, (offset, float("inf"))) - 1
     return k >= 0 and places[k][0] <= offset < places[k][1]
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
 
 
 def _covers(codes: tuple[str, ...], finding: Finding) -> bool:
@@ -95,19 +92,21 @@ def apply_suppressions(text: str, path: str, findings: Sequence[Finding], rules:
     that did not run cannot be judged, so it is not reported. `places` are the spans where a
     directive may stand (the markup stage's real comments, `Draft.comments`): a directive shown
     in a code block is an example, not a directive."""
-    directives = parse_directives(text, path)
+    if "numcheck:" not in text:  # every directive has it: most drafts pay one substring search
+        return list(findings)
+    lines = LineIndex(text)
+    directives = parse_directives(text, path, lines)
     if places is not None:
         directives = [d for d in directives if _inside(d.start, places)]
     if not directives:
         return list(findings)
-    starts = _line_starts(text)
     ran = {r.code for r in rules} | {r.name for r in rules}
     known_codes = [r.code for r in registry.RULES]
     known_names = {r.name for r in registry.RULES}
     used: set[int] = set()
     kept: list[Finding] = []
     for finding in findings:
-        line = bisect.bisect_right(starts, finding.start) - 1
+        line = lines.position(finding.start)[0] - 1
         hit = _suppressor(directives, finding, line)
         if hit is None:
             kept.append(finding)
@@ -129,7 +128,7 @@ def apply_suppressions(text: str, path: str, findings: Sequence[Finding], rules:
                 what = f"{d.action} {' '.join(d.codes)}".strip()
                 message = f"'{what}' suppresses nothing: no finding {_scope(d)}; remove it"
             reports.append((index, RULE.finding(message, d.start, d.end)))
-        kept.extend(_unsilenced(reports, directives, starts))
+        kept.extend(_unsilenced(reports, directives, lines))
     kept.sort(key=lambda f: (f.start, f.end, f.rule))
     return kept
 
@@ -142,7 +141,7 @@ def _names_a_rule(code: str, codes: Sequence[str], names: set[str] | frozenset[s
 
 
 def _unsilenced(reports: list[tuple[int, Finding]], directives: Sequence[Directive],
-                starts: list[int]) -> list[Finding]:
+                lines: LineIndex) -> list[Finding]:
     """NC001 findings, less those a directive naming NC001 (or unused-suppression) silences; such a
     directive is then used, so it is not reported itself. A directive without codes never
     silences NC001: `disable-file` alone must not hide its own staleness."""
@@ -160,7 +159,7 @@ def _unsilenced(reports: list[tuple[int, Finding]], directives: Sequence[Directi
         if index in indexes:
             out.append((index, finding))  # judged below, once we know whether it silenced anything
             continue
-        line = bisect.bisect_right(starts, finding.start) - 1
+        line = lines.position(finding.start)[0] - 1
         hit = _suppressor([d for _, d in silencers], finding, line)
         if hit is None:
             out.append((index, finding))

@@ -54,9 +54,11 @@ def load_references(paths: Iterable[str | os.PathLike]) -> tuple[References, lis
     return refs, errors
 
 
-def _table_files(paths: Iterable[str | os.PathLike], errors: list[TableError]) -> Iterator[tuple[str, str]]:
-    """(kind, path) for each table: descriptors first claim their CSV; other CSVs are hand-kept."""
+def table_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[str], list[str]]:
+    """The table files among `paths` (folders searched for *.csv and *.toml, in a stable order),
+    and the paths that are neither file nor folder."""
     files: list[str] = []
+    missing: list[str] = []
     for p in paths:
         p = os.fspath(p)
         if os.path.isdir(p):
@@ -66,7 +68,14 @@ def _table_files(paths: Iterable[str | os.PathLike], errors: list[TableError]) -
         elif os.path.isfile(p):
             files.append(p)
         else:
-            errors.append(TableError(p, "no such file or folder"))
+            missing.append(p)
+    return files, missing
+
+
+def _table_files(paths: Iterable[str | os.PathLike], errors: list[TableError]) -> Iterator[tuple[str, str]]:
+    """(kind, path) for each table: descriptors first claim their CSV; other CSVs are hand-kept."""
+    files, missing = table_paths(paths)
+    errors.extend(TableError(p, "no such file or folder") for p in missing)
     claimed: set[str] = set()
     for f in files:
         if f.endswith(".toml"):

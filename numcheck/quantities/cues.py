@@ -62,6 +62,20 @@ def fixed_labels() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @lru_cache(maxsize=1)
+def ordinal_idioms() -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    """Set phrases with an ordinal ("first time", "at first"), by the ordinal word:
+    the words before it and the words after it."""
+    lex = lexicon()
+    ordinals = {*lex.ordinal_units, *lex.ordinal_teens, *lex.ordinal_tens}
+    table: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for phrase in sorted(lex.words["ordinal_idioms"]):
+        words = tuple(phrase.split())
+        k = next(i for i, w in enumerate(words) if w in ordinals)
+        table.setdefault(words[k], []).append((words[:k], words[k + 1:]))
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
 def money_cues() -> frozenset[str]:
     """Words near "pounds" that make it money rather than weight."""
     return frozenset(load_json("units.en.json")["money_cues"])

@@ -42,6 +42,8 @@ def _day(toks: Sequence[Token], k: int, text: str) -> tuple[int, int] | None:
     """A day of the month at k: "5", "5th" (returns day, index after)."""
     if k >= len(toks):
         return None
+    if toks[k].kind == "word":
+        return _day_in_words(toks, k, text)
     v = _int(toks[k])
     if v is None or not 1 <= v <= 31 or len(toks[k].text) > 2:
         return None
@@ -49,6 +51,24 @@ def _day(toks: Sequence[Token], k: int, text: str) -> tuple[int, int] | None:
     if k < len(toks) and toks[k].low in ("st", "nd", "rd", "th") and toks[k].start == toks[k - 1].end:
         k += 1
     return v, k
+
+
+def _day_in_words(toks: Sequence[Token], k: int, text: str) -> tuple[int, int] | None:
+    """"first", "twenty-first", "thirtieth", read as a day only before "of" and a month
+    ("the first of January"): said alone they are ordinals."""
+    lex = lexicon()
+    t = toks[k]
+    v = lex.ordinal_units.get(t.low) or lex.ordinal_teens.get(t.low) or lex.ordinal_tens.get(t.low)
+    end = k + 1
+    if v is None and t.low in ("twenty", "thirty") and k + 2 < len(toks) and toks[k + 1].text == "-" \
+            and toks[k + 2].low in lex.ordinal_units and toks[k + 2].start == toks[k + 1].end == t.end + 1:
+        v, end = lex.tens[t.low] + lex.ordinal_units[toks[k + 2].low], k + 3
+    if v is None or not 1 <= v <= 31:
+        return None
+    m = end + (2 if end + 1 < len(toks) and toks[end].low == "day" and toks[end + 1].low == "of" else 1)
+    if m - 1 < len(toks) and toks[m - 1].low == "of" and m < len(toks) and month_at(toks, m, text) is not None:
+        return int(v), end
+    return None
 
 
 def _year(toks: Sequence[Token], k: int) -> int | None:
@@ -85,7 +105,8 @@ def month_at(toks: Sequence[Token], i: int, text: str) -> int | None:
 
 
 def _skip_period(toks: Sequence[Token], k: int) -> int:
-    if k < len(toks) and toks[k].text == "." and len(toks[k - 1].text) <= 4 and toks[k].start - toks[k - 1].end <= 1:
+    if k < len(toks) and toks[k].text == "." and len(toks[k - 1].text) <= 4 and toks[k].start - toks[k - 1].end <= 1 \
+            and toks[k - 1].low not in ("may", "june", "july"):  # a whole name: the period ends the sentence
         return k + 1  # "Oct. 5", and "oct . 5" in tokenized text
     return k
 
@@ -101,6 +122,8 @@ def read_date(toks: Sequence[Token], i: int, text: str) -> DateRead | None:
     d = _day(toks, i, text)
     if d is not None:
         k = d[1]
+        if k + 2 < len(toks) and toks[k].low == "day" and toks[k + 1].low == "of" and month_at(toks, k + 2, text):
+            k += 1  # "the 5th day of March, 1860"
         if k + 1 < len(toks) and toks[k].low == "of" and month_at(toks, k + 1, text):
             k += 1
         if k < len(toks) and month_at(toks, k, text) is not None and text[toks[k - 1].end:toks[k].start] == " ":
@@ -109,6 +132,9 @@ def read_date(toks: Sequence[Token], i: int, text: str) -> DateRead | None:
             y = _year(toks, k) if k < len(toks) and text[toks[k - 1].end:toks[k].start] in (" ", ", ", " , ") else None
             if y is not None:
                 return DateRead(i, k + 1, year=y, month=m, day=d[0])
+            if k + 1 < len(toks) and toks[k].text == "," and _year(toks, k + 1) is not None \
+                    and (k + 2 >= len(toks) or toks[k + 2].kind != "word"):  # not "on 5 May, 2000 soldiers"
+                return DateRead(i, k + 2, year=_year(toks, k + 1), month=m, day=d[0])  # "5th day of March, 1860"
             return DateRead(i, k, month=m, day=d[0])
         return None
     m = month_at(toks, i, text)

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
-from numcheck.quantities.cues import currency_subunits, fixed_labels, money_cues, time_unit, triggers
+from numcheck.quantities.cues import currency_subunits, fixed_labels, money_cues, ordinal_idioms, time_unit, triggers
 from numcheck.quantities.dates import DateRead, month_at, read_date
 from numcheck.quantities.lexicon import Lexicon, lexicon
 from numcheck.quantities.model import Quantity
@@ -268,6 +268,8 @@ class Reader:
             return num.last  # "1/0", "1.8e308": not a figure anyone can check
         if self.is_pronoun_one(num, k):
             return num.last
+        if money is None and self.is_broken_grouping(k, num):
+            return num.last + 1
         if self.toks[k].low in ("hundred", "thousand", "million", "billion", "dozen") and \
                 self.low(k - 1) in ("several", "few", "many", "some", "couple", "hundreds", "thousands", "tens"):
             return num.last  # "several hundred years": no figure is stated
@@ -283,7 +285,13 @@ class Reader:
             if t0.kind == "word" and t0.text[:1].isupper() and nxt is not None and nxt.kind == "word" \
                     and nxt.text[:1].isupper() and k > 0 and self.toks[k - 1].text not in (".", "!", "?"):
                 f.kind = "label"  # "Second Lady", "the First Amendment": part of a name
+            elif f.qualifier == "exact":
+                end = self.ordinal_name_end(k, num.last)
+                if end:
+                    return end  # left out, as fixed names are: "the 21st century" states no figure
             return self.finish(f, num)
+        if num.shape == "fraction" and qual is None and money is None and self.is_period_name(k, num):
+            return num.last  # "in the quarter", "the 1988 quarter": a period of the year, not 1/4
         if num.shape == "fraction" and self.toks[k].low in ("a", "an") and num.last < len(self.toks):
             nxt = self.toks[num.last]
             den = self.toks[num.last - 1].low
@@ -341,6 +349,77 @@ class Reader:
     def finish(self, f: Figure, num: NumberRead) -> int:
         self.emit(f)
         return f.last
+
+    def ordinal_name_end(self, k: int, last: int) -> int:
+        """Where the name an ordinal belongs to ends, or 0 when the ordinal is a figure.
+
+        "the 21st century", "the third quarter" (periods), "for the first time",
+        "on second thought" (set phrases), "the second Lagrangian point" (a
+        name) and "First, ..." (a list of points) name things; "the
+        second-largest port" and "she finished 11th" are ranks and stay figures.
+        """
+        words = self.lex.words
+        after = last + 1 if self.low(last) == "-" and self.gap(last) == "" and self.gap(last + 1) == "" else last
+        if self.low(after) in words["ordinal_period_nouns"]:
+            return after + 1
+        t = self.toks[k]
+        if last == k + 1 and t.kind == "word":
+            end = self.idiom_end(k)
+            if end:
+                return end
+            at_start = k == 0 or self.low(k - 1) in (".", "!", "?", ":", ";", "and", "but", "then")
+            if at_start and self.low(last) in (",", ".", ":"):
+                return last  # "First, we must ...", "Fifth. That Congress ...": points in a list
+        nxt = self.toks[after] if after < len(self.toks) else None
+        if nxt is not None and nxt.kind == "word" and nxt.text[:1].isupper() and nxt.text != "I" \
+                and self.gap(after) == " " and (t.kind != "word" or not t.text[:1].isupper()):
+            return last  # "the second Lagrangian point", "the 101st Airborne"
+        return 0
+
+    def idiom_end(self, k: int) -> int:
+        """End of a set phrase around the ordinal word at k ("for the first time"), or 0."""
+        for before, after in ordinal_idioms().get(self.toks[k].low, ()):
+            if tuple(self.low(m) for m in range(k - len(before), k)) != before:
+                continue
+            m = k + 1
+            for w in after:
+                if self.low(m) == "-" and self.gap(m) == "":
+                    m += 1
+                if self.low(m) != w:
+                    break
+                m += 1
+            else:
+                return m
+        return 0
+
+    def is_period_name(self, k: int, num: NumberRead) -> bool:
+        """"the quarter", "each half", "the 1988 quarter": a quarter or half of a year, not a fraction."""
+        t = self.toks[k]
+        if num.last != k + 1 or t.low not in ("quarter", "quarters", "half", "halves") or k == 0:
+            return False
+        prev = self.toks[k - 1]
+        year = prev.kind == "num" and len(prev.text) == 4 and prev.text.isdigit() and 1000 <= int(prev.text) <= 2200
+        if not (prev.low in self.lex.words["period_determiners"] or year):
+            return False
+        nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+        if nxt is None:
+            return True
+        if nxt.kind == "num" or nxt.low in ("of", "-", "a", "an", "the", "as", "point", "points"):
+            return False
+        return time_unit(nxt.low) is None  # "the half century", "every quarter century": durations
+
+    def is_broken_grouping(self, k: int, num: NumberRead) -> bool:
+        """"245 23 yen": a number split by a stray space, or two numbers? No group of
+        thousands has two digits, so it cannot be told; nothing is read rather than a guess.
+        "50 50-dollar bills" (a count of bills of a kind) goes on to a noun and is read."""
+        t = self.toks[k]
+        if num.last != k + 1 or t.kind != "num" or not t.text.isdigit() or len(t.text) > 3:
+            return False
+        nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+        if nxt is None or nxt.kind != "num" or not nxt.text.isdigit() or len(nxt.text) > 2 or self.gap(k + 1) != " ":
+            return False
+        unit = currency_after(self.toks, k + 2, self.text) or match_unit(self.toks, k + 2, self.text, glued=False)
+        return unit is not None and (unit.last >= len(self.toks) or self.toks[unit.last].kind != "word")
 
     def change_context(self, i: int) -> bool:
         """Is there a change verb ("rose", "doubled", "cut") shortly before token i, in the same clause?"""

@@ -241,6 +241,8 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
             and entity_of(name) == "length"):
         name = f"{name} per hour"
         end += 2
+    if surface in _context_choices() and power == 1 and name == cat.symbols.get((surface,)):
+        name = _choice_by_context(surface, text, toks[j].start) or name
     known = _canonical(name)
     if known == "degree angle":
         known = degree_scale_nearby(text, toks[end - 1].end) or known
@@ -276,6 +278,31 @@ def degree_scale_nearby(text: str, at: int) -> str | None:
     if "fahrenheit" in window:
         return "degree fahrenheit"
     return None
+
+
+@lru_cache(maxsize=1)
+def _context_choices() -> dict[str, tuple[str, re.Pattern[str]]]:
+    """Symbol -> (the other reading, a pattern for the cue words that choose it)."""
+    extra = load_json("units.en.json")
+    cues = extra["context_cues"]
+    out = {}
+    for symbol, choice in extra["context_choices"].items():
+        if symbol.startswith("_"):
+            continue
+        unit, cue_set = choice
+        words = sorted(cues[cue_set], key=len, reverse=True)
+        out[symbol] = (unit, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE))
+    return out
+
+
+def _choice_by_context(symbol: str, text: str, at: int) -> str | None:
+    """The reading of an ambiguous symbol that the sentence around it asks for
+    ("12 b" in a sentence on nuclear physics is barns), or None."""
+    unit, cue = _context_choices()[symbol]
+    start = max(text.rfind(". ", 0, at) + 1, at - 300)
+    end = text.find(". ", at)
+    end = min(end if end >= 0 else len(text), at + 300)
+    return unit if cue.search(text, start, end) else None
 
 
 def _temperature_nearby(text: str, at: int) -> bool:

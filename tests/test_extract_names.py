@@ -147,3 +147,45 @@ def test_labels_of_ordinal_names_are_not_returned_even_as_labels():
 def test_a_half_or_quarter_of_a_time_unit_is_a_duration(text, surface, value, unit):
     (q,) = overlapping(text, surface)
     assert (q.kind, q.value, q.unit) == ("duration", value, unit)
+
+
+# --- list points, dashes, pronouns, models ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("These questions were the following: (1) The rights of neutrals; (2) the limits of arms.", "(1)"),
+    ("These questions were the following: (1) The rights of neutrals; (2) the limits of arms.", "(2)"),
+    ("Plans:\n1. Build roads.\n2. Cut taxes.\n", "1."),
+    ("Plans:\n1. Build roads.\n2. Cut taxes.\n", "2."),
+    ("It did two things: 1) cut taxes and 2) built roads.", "1)"),
+    ("It was one of Coke's largest deals.", "one"),
+    ("The filing gives one of the first examples of it.", "one"),
+])
+def test_list_points_and_pronouns_are_not_figures(text, surface):
+    assert overlapping(text, surface) == []
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("Costs rose (12) points.", "12", 12.0),  # a number in brackets in running text
+    ("Indian Territory (41) - 1,406", "41", 41.0),
+    ("He had 2. Then more came.", "2", 2.0),  # not at the start of a line
+    ("In all, one of the 57 strikes hit.", "one of the 57", 1 / 57),
+])
+def test_numbers_that_only_look_like_list_points_are_read(text, surface, value):
+    (q,) = overlapping(text, surface)
+    assert q.text == surface and q.value == pytest.approx(value)
+
+
+def test_a_spaced_hyphen_between_figures_is_a_dash():
+    assert read("Indian Territory (41) - 1,406 The States") == [("41", "number", 41.0, None),
+                                                                ("1,406", "number", 1406.0, None)]
+    assert [q.value for q in numcheck.extract("It fell to -20 degrees.")] == [-20.0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They chartered a Boeing 777F to carry supplies.", []),
+    ("Phoenix hit 118F on Monday.", [("118F", "measure", 118.0, "degree fahrenheit"),
+                                     ("Monday", "date", 1.0, None)]),
+    ("Highs of 30C are expected.", [("30C", "measure", 30.0, "degree Celsius")]),
+])
+def test_a_glued_f_or_c_is_a_temperature_unless_it_ends_a_model_name(text, expected):
+    assert [x for x in read(text) if x[1] != "label"] == expected

@@ -406,8 +406,9 @@ def _read_number(toks: Sequence[Token], i: int, text: str) -> NumberRead | None:
             return None
         if nxt.kind == "word" and spaced == "":
             return None
-        if spaced == " " and i > 0 and toks[i - 1].kind in ("word", "num") and text[toks[i - 1].end:t.start] == " ":
-            return None  # "A quarter of the staff - 400 people - will go": a dash, not a minus sign
+        if spaced == " " and i > 0 and text[toks[i - 1].end:t.start].isspace():
+            # "A quarter of the staff - 400 people - will go", "Indian Territory (41) - 1,406": a dash
+            return None
         inner = read_number(toks, i + 1, text)
         if inner is None or inner.shape == "ordinal":
             return None

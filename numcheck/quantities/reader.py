@@ -9,6 +9,7 @@ counted noun).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -21,6 +22,9 @@ from numcheck.quantities.nouns import is_plural, noun_after
 from numcheck.quantities.numbers import NumberRead, digit_parts, read_number
 from numcheck.quantities.tokens import Token
 from numcheck.quantities.units import catalogue, match_unit
+
+
+_POINT_TEXT = re.compile(r"[ \n]([A-Za-z])")
 
 
 @dataclass
@@ -106,6 +110,8 @@ class Reader:
             return self.label_ident(i)
         if t.kind == "num" and len(digit_parts(t.text)) > 1:
             return self.number_list(i)
+        if t.kind == "num" and self.is_list_marker(i):
+            return i + 1
         skip = self.fixed_label(i)
         if skip:
             return skip
@@ -170,6 +176,30 @@ class Reader:
                     continue
                 return k
         return 0
+
+    def is_list_marker(self, i: int) -> bool:
+        """"(1) The rights of neutrals; (2) the limits", "1) explains why", "2. Cut taxes"
+        at the start of a line: the number of a point in a list, not a figure."""
+        t = self.toks[i]
+        if not (t.text.isdigit() and len(t.text) <= 2) or i + 1 >= len(self.toks):
+            return False
+        close = self.toks[i + 1]
+        # the point's text may lie past this passage ("2." can be a sentence of its own), so read it from the text
+        after = _POINT_TEXT.match(self.text, close.end)
+        if close.start != t.end or after is None:
+            return False
+        k = i - 1 if i > 0 and self.toks[i - 1].text == "(" and self.toks[i - 1].end == t.start else i
+        if close.text == ")":
+            if k == i and i > 0 and self.toks[i - 1].text == "(":
+                return False
+            return k == 0 or self.low(k - 1) in (":", ";", ".", ",", "and", "or", "\"") or self._line_start(k)
+        return close.text == "." and k == i and self._line_start(i) and after.group(1).isupper()
+
+    def _line_start(self, k: int) -> bool:
+        """Nothing but spaces between the start of token k's line and the token."""
+        start = self.toks[k].start
+        line = self.text.rfind("\n", 0, start) + 1
+        return self.text[line:start].strip() == "" and (k == 0 or self.toks[k - 1].end <= line)
 
     def label_ident(self, i: int) -> int:
         """Identifiers with digits ("F-16", "MH17", "COVID-19") are names, not figures: skipped."""
@@ -445,11 +475,13 @@ class Reader:
         if prev in words["pronoun_one_before"] and prev not in ("only",):
             return True
         if nxt in words["pronoun_one_after"]:
-            if nxt == "of" and self.low(k + 2) in ("the", "these", "those", "them", "us", "our", "its", "his",
-                                                   "her", "their", "my", "your", "this", "that"):
-                after = read_number(self.toks, k + 3, self.text) if k + 3 < len(self.toks) else None
-                return after is None  # "one of the 57" is a ratio
-            return nxt != "of"
+            if nxt != "of":
+                return True
+            # "one of the 57", "one of 57" are ratios; "one of the first", "one of Coke's deals" are not
+            m = k + 3 if self.low(k + 2) in ("the", "these", "those", "them", "us", "our", "its", "his", "her",
+                                              "their", "my", "your", "this", "that") else k + 2
+            after = read_number(self.toks, m, self.text) if m < len(self.toks) else None
+            return after is None or after.shape != "cardinal"
         return False
 
     def article_duration(self, first: int, j: int, qual) -> int:
@@ -843,6 +875,10 @@ class Reader:
 
     def classify(self, f: Figure, k: int) -> None:
         """Year or label for a bare number, from what surrounds it."""
+        if f.kind == "measure" and f.last == k + 2 and self.toks[k + 1].text in ("F", "C") \
+                and self.gap(k + 1) == "" and self.is_label(k, f):
+            f.kind, f.unit = "label", None  # "a Boeing 777F": a model, not a temperature
+            return
         if f.kind != "number":
             return
         toks = self.toks

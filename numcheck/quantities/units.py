@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from numcheck.quantities.lexicon import load_json
+from numcheck.quantities.lexicon import lexicon, load_json
 from numcheck.quantities.tokens import Token, tokenize
 
 Key = tuple[str, ...]
@@ -209,8 +209,9 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
             return None
         if nxt is not None and nxt.kind == "num" and surface.lower() in _word_symbols():
             return None  # "3 in 10": a preposition, not inches
-    if surface in ("F", "C") and nxt is not None and nxt.kind == "word" and nxt.low not in cat.followers_ok:
-        return None  # "13F filing", "PA 23456 F Block": a name, not a temperature
+    if surface in ("F", "C") and nxt is not None and nxt.kind == "word" and nxt.low not in cat.followers_ok \
+            and (not glued or nxt.low not in lexicon().words["noun_stop"]):
+        return None  # "13F filing", "PA 23456 F Block": a name, not a temperature; "118F on Monday" is one
     if name == "kelvin" and surface == "K" and not _temperature_nearby(text, toks[j].start):
         return None
     if ident_power is not None:

@@ -113,6 +113,16 @@ def test_symbols_read_by_their_sentence(text, surface, unit):
     assert q.unit == unit
 
 
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("They rent a 120m2 flat.", 120.0, "square metre"),
+    ("The fire burned 5km2 of forest.", 5.0, "square kilometre"),
+    ("The tank holds 3m3.", 3.0, "cubic metre"),
+])
+def test_a_glued_area_or_volume_is_a_measure(text, value, unit):
+    (q,) = numcheck.extract(text)
+    assert (q.kind, q.value, q.unit) == ("measure", value, unit)
+
+
 def test_a_cue_in_another_sentence_does_not_count():
     text = "Nuclear physics is hard. I sent a package of 1500 b"
     (q,) = numcheck.extract(text)

@@ -71,7 +71,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
                 append(Token("word", cm.group(2), cut, m.end(), cm.group(2).lower()))
                 continue
         elif kind == "ident":
-            split = _split_code_ident(s, a, codes)
+            split = _split_code_ident(s, a, codes) or _split_area_ident(s, a, lex.words["length_symbols"])
             if split:
                 toks.extend(split)
                 continue
@@ -102,6 +102,17 @@ def _split_code_ident(s: str, a: int, codes: frozenset[str]) -> list[Token] | No
     cut = a + len(m.group(1))
     return [Token("word", m.group(1), a, cut, m.group(1).lower()),
             Token("num", m.group(2), cut, a + len(s), m.group(2))]
+
+
+def _split_area_ident(s: str, a: int, symbols: frozenset[str]) -> list[Token] | None:
+    """"120m2", "5km2", "3m3": a number glued to a length symbol and a power is an area or
+    volume, not an identifier."""
+    m = re.fullmatch(r"(\d+(?:[.,]\d+)*)([A-Za-z]{1,2}[23])", s)
+    if not m or m.group(2)[:-1] not in symbols:
+        return None
+    cut = a + len(m.group(1))
+    return [Token("num", m.group(1), a, cut, m.group(1)),
+            Token("ident", m.group(2), cut, a + len(s), m.group(2).lower())]
 
 
 _CODES: frozenset[str] | None = None

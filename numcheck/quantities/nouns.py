@@ -19,6 +19,8 @@ class NounPhrase:
 
 
 def singular(word: str) -> str:
+    if len(word) >= 3 and word[-1] == "s" and word[:-1].isupper():
+        return word[:-1].lower()  # "MPs", "IDs": an acronym's plural
     w = word.lower()
     irregular = lexicon().words["irregular_plurals"]
     if w in irregular:
@@ -39,7 +41,7 @@ def is_plural(word: str) -> bool:
     words = lexicon().words
     if w in words["plural_nouns_without_s"] or (len(w) > 4 and w.endswith("men") and singular(w) != w):
         return True
-    return len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")) and singular(w) != w
+    return len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")) and singular(word) != w
 
 
 def noun_after(toks: Sequence[Token], j: int, text: str, plural_expected: bool, max_words: int = 4) -> NounPhrase | None:
@@ -68,7 +70,7 @@ def noun_after(toks: Sequence[Token], j: int, text: str, plural_expected: bool, 
             break  # an adverb ends the phrase unless it modifies a word that follows
         collected.append(t)
         k += 1
-        if plural_expected and is_plural(t.low) and (t.text.islower() or not (
+        if plural_expected and is_plural(t.text) and (t.text.islower() or not (
                 k < len(toks) and toks[k].kind == "word" and toks[k].text.islower() and toks[k].low not in stop)):
             break
         if not plural_expected and len(collected) >= 2 and t.low.endswith(("ed", "ing")):
@@ -78,7 +80,7 @@ def noun_after(toks: Sequence[Token], j: int, text: str, plural_expected: bool, 
     if not collected:
         return None
     if plural_expected:
-        heads = [n for n, t in enumerate(collected) if is_plural(t.low)]
+        heads = [n for n, t in enumerate(collected) if is_plural(t.text)]
         if not heads:
             return None
         lower = [n for n in heads if collected[n].text.islower()]

@@ -504,8 +504,8 @@ class Reader:
             return 0
         after = self.toks[j + 2] if j + 2 < len(self.toks) else None
         if after is not None and after.kind == "word" and after.low not in self.lex.words["noun_stop"] \
-                and after.text.islower() and not after.low.endswith("ly"):
-            return 0  # "a second thought", "a mile marker": the unit word is a modifier
+                and (after.text.islower() and not after.low.endswith("ly") or after.text[:1].isupper()):
+            return 0  # "a second thought", "a mile marker", "a second U.S. fighter": the unit word is a modifier
         prev = self.low(first - 1)
         if self.low(first - 2) in ("a", "an") or (first > 0 and self.toks[first - 1].kind == "num"):
             return 0  # "a dollar a day", "5 miles an hour": a rate
@@ -875,9 +875,12 @@ class Reader:
 
     def classify(self, f: Figure, k: int) -> None:
         """Year or label for a bare number, from what surrounds it."""
-        if f.kind == "measure" and f.last == k + 2 and self.toks[k + 1].text in ("F", "C") \
-                and self.gap(k + 1) == "" and self.is_label(k, f):
-            f.kind, f.unit = "label", None  # "a Boeing 777F": a model, not a temperature
+        letter = self.toks[k + 1].text if f.kind == "measure" and f.last == k + 2 else ""
+        glued = letter != "" and self.gap(k + 1) == ""
+        weather = letter in ("F", "C") and abs(f.value) <= 140  # "London 30C, Phoenix 118F"
+        if len(letter) == 1 and (glued and letter.isupper() or not glued and letter.islower()) and not weather \
+                and self.is_label(k, f, model=True):
+            f.kind, f.unit = "label", None  # "a Boeing 777F", "a Learjet 35A", "LHS 1140 b": names, not measures
             return
         if f.kind != "number":
             return
@@ -904,8 +907,9 @@ class Reader:
                 and self.is_label(k, f):
             f.kind = "label"
 
-    def is_label(self, k: int, f: Figure) -> bool:
-        """"Article 5", "Boeing 737", "Voyager 2": a number that names something."""
+    def is_label(self, k: int, f: Figure, model: bool = False) -> bool:
+        """"Article 5", "Boeing 737", "Voyager 2": a number that names something. With `model`,
+        the number carries a letter ("Learjet 35A"), so a noun after it is what the model is."""
         if k == 0 or f.first != k:
             return False
         prev = self.toks[k - 1]
@@ -924,9 +928,11 @@ class Reader:
             return False
         if prev.low in self.lex.before_qualifiers or (prev.low,) in self.lex.before_qualifiers:
             return False
+        if prev.low in ("i", "i'm", "i’m"):
+            return False
         # a capitalised word straight before a number: a name, unless a unit or noun follows
         nxt = self.toks[f.last] if f.last < len(self.toks) else None
-        if nxt is not None and nxt.kind == "word" and is_plural(nxt.low):
+        if not model and nxt is not None and nxt.kind == "word" and is_plural(nxt.low):
             return False
         return True
 

@@ -193,7 +193,8 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
         power = cat.power_prefixes[t.low]
         j += 1
     found = _lookup(toks, j, text)
-    if found is None:
+    if found is None and (glued or _SPACED_PRODUCT.fullmatch(toks[j].text)):
+        # "5Js", "45 Js"; but after a space "three had", "137 MPs", "Four Al-Qassam" are words
         found = _two_symbols(toks, j)
     ident_power = None
     if found is None and toks[j].kind == "ident":
@@ -201,6 +202,8 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
     if found is None:
         return None
     name, end = found
+    if toks[j].text[:1].isupper() and toks[j].text[1:].islower() and toks[j].low in _eponymous():
+        return None  # "46,000 Tesla Cybertrucks", "a 3 Watt Street": a name; the units are written lower case
     surface = text[toks[j].start:toks[end - 1].end]
     nxt = toks[end] if end < len(toks) else None
     if surface in cat.needs_glue and not glued and power == 1:
@@ -248,6 +251,15 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
     if known == "degree angle":
         known = degree_scale_nearby(text, toks[end - 1].end) or known
     return UnitMatch(known, start, end, entity_of(known))
+
+
+@lru_cache(maxsize=1)
+def _eponymous() -> frozenset[str]:
+    """Units named after people ("tesla", "newton"): capitalised, they are the people or firms."""
+    return frozenset(load_json("units.en.json")["eponymous"])
+
+
+_SPACED_PRODUCT = re.compile(r"(?!As)[A-Z][sh]")  # joule second, watt hour; "As" is a word
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,65 @@
+"""Readings found wrong on Wikipedia's current-events items and put right: words that
+only look like unit symbols, model names, and currencies the first catalogue lacked."""
+
+from __future__ import annotations
+
+import pytest
+
+import numcheck
+
+
+def read(text: str) -> list[tuple[str, str, str | None]]:
+    return [(q.text, q.kind, q.unit) for q in numcheck.extract(text) if q.kind != "label"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Four Al-Qassam Brigades militants are killed.", [("Four", "count", None)]),
+    ("The three had been charged over the attack.", [("three", "number", None)]),
+    ("At least 12 others are injured in two bus crashes.", [("At least 12", "count", None), ("two", "count", None)]),
+    ("The vote fails with only 137 MPs present.", [("only 137", "count", None)]),
+    ("She wins the singles title at the 2025 WTA Finals.", [("2025", "year", None)]),
+])
+def test_words_after_a_number_are_not_pairs_of_unit_symbols(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("It delivers 20 Nm of torque.", "newton metre"),
+    ("The cell holds 3000 mAh.", "milliampere-hour"),
+    ("The impulse was 45 Js.", "joule second"),
+    ("A 5Js pulse.", "joule second"),
+])
+def test_real_unit_products_are_still_read(text, unit):
+    (q,) = numcheck.extract(text)
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tesla recalls 46,000 Tesla Cybertrucks.", [("46,000", "count", None)]),
+    ("A Cessna 208B Grand Caravan crashes.", []),
+    ("A Learjet 35A aircraft veers off the runway.", []),
+    ("Water vapour is found on LHS 1140 b, a super-Earth.", []),
+    ("A second U.S. Navy F/A-18 fighter is lost.", []),
+    ("The magnet reaches 5 tesla.", [("5 tesla", "measure", "tesla")]),
+    ("Highs of 30C are expected in London.", [("30C", "measure", "degree Celsius")]),
+    ("In London 30C was recorded.", [("30C", "measure", "degree Celsius")]),
+    ("I'm 1.8m tall.", [("1.8m", "measure", "metre")]),
+    ("It lasted a second.", [("a second", "duration", "second")]),
+])
+def test_models_names_and_ordinals_are_not_measures(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "surface", "unit", "value"), [
+    ("Denmark announces 50 billion kroner in defence spending.", "50 billion kroner", "krone", 5e10),
+    ("Exports reached 57.4 billion kronor.", "57.4 billion kronor", "SEK", 5.74e10),
+    ("The rupiah weakens to Rp 18,028 per dollar.", "Rp 18,028", "IDR", 18028.0),
+    ("He sold them for nearly 1 billion Kč.", "nearly 1 billion Kč", "CZK", 1e9),
+    ("He accepted S/124 million in kickbacks.", "S/124 million", "PEN", 1.24e8),
+    ("He is fined F.CFA 1 billion.", "F.CFA 1 billion", "CFA franc", 1e9),
+    ("The ticket cost 300 baht.", "300 baht", "THB", 300.0),
+    ("He lent 5 shillings.", "5 shillings", "shilling", 5.0),
+])
+def test_more_currencies(text, surface, unit, value):
+    (q,) = [q for q in numcheck.extract(text) if q.kind == "money"]
+    assert (q.text, q.unit, q.value) == (surface, unit, value)

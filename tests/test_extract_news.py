@@ -1,5 +1,6 @@
-"""Readings found wrong on Wikipedia's current-events items and put right: words that
-only look like unit symbols, model names, and currencies the first catalogue lacked."""
+"""Readings found wrong on Wikipedia's current-events items and the State of the Union
+addresses, and put right: words that only look like unit symbols, model and section
+names, and currencies the first catalogue lacked."""
 
 from __future__ import annotations
 
@@ -21,6 +22,31 @@ def read(text: str) -> list[tuple[str, str, str | None]]:
 ])
 def test_words_after_a_number_are_not_pairs_of_unit_symbols(text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fresno, which has 67,000-has a larger budget.", [("67,000", "number", None)]),
+    ("We removed more than 1,500 VA employees.", [("more than 1,500", "count", None)]),
+    ("It reduced the importance of section 15A, at which", []),
+    ("It asked for the repeal of section 14(b) of the Act.", []),
+    ("Incomes in the year 2000 A.D. would triple.", [("2000", "year", None)]),
+    ("Nicaragua has passed through two revolutions.", [("two", "count", None)]),
+    ("He sought a second and third term.", [("second", "ordinal", None), ("third", "ordinal", None)]),
+])
+def test_names_abbreviations_and_words_after_numbers(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), [
+    ("A 3 kVA unit.", "3 kVA", "kilovolt ampere"),
+    ("Rotate 3 turns.", "3 turns", "turn"),
+    ("At 3,000 revolutions per minute.", "3,000 revolutions per minute", "revolutions per minute"),
+    ("It climbs 1,000 (ft) in all.", "1,000 (ft)", "foot"),
+    ("I want 1cds in this room!", "1cds", "candela second"),
+])
+def test_units_that_stay_units(text, surface, unit):
+    (q,) = numcheck.extract(text)
+    assert (q.text, q.unit) == (surface, unit)
 
 
 @pytest.mark.parametrize(("text", "unit"), [

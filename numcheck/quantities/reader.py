@@ -503,6 +503,8 @@ class Reader:
         if self.gap(j + 1) != " ":
             return 0
         after = self.toks[j + 2] if j + 2 < len(self.toks) else None
+        if after is not None and after.low in ("and", "or") and self.lex.ordinal_word(self.low(j + 3)) is not None:
+            return 0  # "a second and third term": ordinals
         if after is not None and after.kind == "word" and after.low not in self.lex.words["noun_stop"] \
                 and (after.text.islower() and not after.low.endswith("ly") or after.text[:1].isupper()):
             return 0  # "a second thought", "a mile marker", "a second U.S. fighter": the unit word is a modifier
@@ -571,7 +573,8 @@ class Reader:
             f.unit = um.name
             f.kind = "duration" if um.name in catalogue().time_units else "measure"
             return self.feet_and_inches(f, um.last)
-        if p < n and toks[p].text in ("(", "[", "{", "<") and p + 2 < n and toks[p + 2].text in (")", "]", "}", ">"):
+        if p < n and toks[p].text in ("(", "[", "{", "<") and p + 2 < n and toks[p + 2].text in (")", "]", "}", ">") \
+                and self.gap(p) == " ":  # "1,000 (ft)"; "section 14(b)" is a name
             um = match_unit(toks, p + 1, self.text, glued=True)
             if um is not None and um.last == p + 2:
                 f.unit, f.kind = um.name, "measure"
@@ -918,8 +921,9 @@ class Reader:
             return True  # "No. 1"
         if prev.kind != "word" or self.gap(k) != " ":
             return False
-        if prev.low in words["label_words"] and (prev.text[:1].isupper() or prev.low in ("no", "nr", "nos")):
-            return True
+        if prev.low in words["label_words"] and (prev.text[:1].isupper() or prev.low in ("no", "nr", "nos") or model
+                                                 or prev.low in words["label_words_any_case"]):
+            return True  # "Article 5", "no 3", "section 15A", "section 14(b)"
         if prev.text == "." and k >= 2 and self.toks[k - 2].low in ("no", "nr", "nrs", "nos", "vol", "fig", "art", "sec"):
             return True
         if not prev.text[:1].isupper() or prev.low in words["label_not_before"] or prev.low in self.lex.scales:

@@ -98,6 +98,7 @@ def catalogue() -> Catalogue:
     prefixes: dict[str, str] = extra["prefixes"]
     never = set(extra["never"])
     never_symbols = set(extra["never_symbols"])
+    never_surfaces = set(extra["never_surfaces"])  # "two revolutions", "three cycles": not angles in prose
     entities: dict[str, str] = {}
     symbols: dict[Key, set[str]] = {}
     surfaces: dict[Key, set[str]] = {}
@@ -117,6 +118,8 @@ def catalogue() -> Catalogue:
                     continue
                 symbols.setdefault(_key(s.replace("μ", "µ"), False), set()).add(vname)
             for s in surfs:
+                if s in never_surfaces:
+                    continue
                 for form in (s, _plural(s)):
                     surfaces.setdefault(_key(form, True), set()).add(vname)
     prefer: dict[str, str] = extra["prefer"]
@@ -206,6 +209,9 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
         return None  # "46,000 Tesla Cybertrucks", "a 3 Watt Street": a name; the units are written lower case
     surface = text[toks[j].start:toks[end - 1].end]
     nxt = toks[end] if end < len(toks) else None
+    if len(surface) == 1 and nxt is not None and nxt.text == "." and end + 1 < len(toks) \
+            and toks[end + 1].kind == "word" and len(toks[end + 1].text) == 1 and toks[end + 1].start == nxt.end:
+        return None  # "2000 A.D.": an abbreviation, not amperes
     if surface in cat.needs_glue and not glued and power == 1:
         if nxt is not None and nxt.low not in cat.followers_ok and (
                 nxt.kind == "word" or nxt.text in ("(", "-", "$")):
@@ -259,7 +265,8 @@ def _eponymous() -> frozenset[str]:
     return frozenset(load_json("units.en.json")["eponymous"])
 
 
-_SPACED_PRODUCT = re.compile(r"(?!As)[A-Z][sh]")  # joule second, watt hour; "As" is a word
+# after a space, only what no word looks like: "45 Js", "10 Wh" ("As" is a word), "3 kVA"
+_SPACED_PRODUCT = re.compile(r"(?!As)[A-Z][sh]|[a-zµ][A-Za-z]*[A-Z][A-Za-z]*")
 
 
 @lru_cache(maxsize=1)
@@ -273,6 +280,8 @@ def _two_symbols(toks: Sequence[Token], j: int) -> tuple[str, int] | None:
     t = toks[j]
     if t.kind != "word" or not 2 <= len(t.text) <= 4 or t.text.islower() and len(t.text) > 3:
         return None
+    if t.text.islower() and len(t.text) == 3 and not (j > 0 and toks[j - 1].kind == "num" and toks[j - 1].end == t.start):
+        return None  # "1cds" is candela seconds, but "67,000-has" is a word
     for cut in range(1, len(t.text)):
         a, b = (t.text[:cut],), (t.text[cut:],)
         if a in cat.symbols and b in cat.symbols and len(a[0]) + len(b[0]) == len(t.text):

@@ -286,6 +286,18 @@ def test_no_subject_or_measure_is_unmatched_not_an_error(refs, text, surface):
     assert v.status == "unmatched" and v.fact is None
 
 
+def test_a_code_in_a_line_of_capitals_is_a_word(refs):
+    """"AND" is Andorra's code, but in a heading set in capitals it is the word."""
+    text = ("THE DISTRICT OF COLUMBIA AND THE CITY OF WASHINGTON The city is beautiful, "
+            "with a population of 352,936 in 1912.")
+    result = _check(refs, text)
+    assert [f for f in result.findings if f.rule == "NC401"] == []
+    assert _verdict(result, "352,936").status == "unmatched"
+    # a code among other codes is still a name: the UK figure below is checked against its row
+    coded = _check(refs, "The USA, UK and EU met. The UK had a population of 90 million in 2020.")
+    assert _verdict(coded, "90 million").status == "conflict"
+
+
 def test_no_tables_no_verdicts():
     result = check_text("Germany had 93 million people in 2020.")
     assert result.verdicts == ()

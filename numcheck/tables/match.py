@@ -101,13 +101,16 @@ def _mentions(draft: Draft, refs: References) -> list[tuple[int, int, str]]:
     """Every subject named in the draft: (start, end, subject key), in text order.
 
     Names are matched as written, a capital allowed on the first word: a code such as
-    "AND" (Andorra) is never the word "And", and "can" is never Canada's "CAN"."""
+    "AND" (Andorra) is never the word "And", and "can" is never Canada's "CAN"; in a line
+    set in capitals ("THE DISTRICT OF COLUMBIA AND THE CITY") a code is a word too."""
     index = _name_index(refs)
     toks = [(m.start(), m.end(), _bare(m.group())) for m in _NAME_WORD.finditer(draft.prose)]
     out = []
     for i, (start, _, word) in enumerate(toks):
         for form, lower in index.get(word, ()):
             n = len(form)
+            if n == 1 and word.isupper() and (_in_capitals(toks, i - 1, index) or _in_capitals(toks, i + 1, index)):
+                continue
             if tuple(t[2] for t in toks[i:i + n]) == form:
                 end = toks[i + n - 1][1]
                 end = start + len(re.sub(r"['’]s$", "", draft.prose[start:end]))
@@ -115,6 +118,14 @@ def _mentions(draft: Draft, refs: References) -> list[tuple[int, int, str]]:
                     out.append((start, end, key))
                 break
     return out
+
+
+def _in_capitals(toks: list[tuple[int, int, str]], i: int, index) -> bool:
+    """Is word i set in capitals without being a name itself ("THE", "COLUMBIA")?"""
+    if not 0 <= i < len(toks):
+        return False
+    word = toks[i][2]
+    return len(word) >= 2 and word.isupper() and word.isalpha() and word not in index
 
 
 _PARAGRAPH_LIMIT = 800  # characters: a longer "paragraph" (a transcript on one line) is no context

@@ -32,6 +32,9 @@ def test_words_after_a_number_are_not_pairs_of_unit_symbols(text, expected):
     ("Incomes in the year 2000 A.D. would triple.", [("2000", "year", None)]),
     ("Nicaragua has passed through two revolutions.", [("two", "count", None)]),
     ("He sought a second and third term.", [("second", "ordinal", None), ("third", "ordinal", None)]),
+    ("The service says that 2025 ranks as the warmest year.", [("2025", "year", None)]),
+    ("2024 marks the end of an era.", [("2024", "year", None)]),
+    ("They built 1500 ships the hard way.", [("1500", "count", None)]),
 ])
 def test_names_abbreviations_and_words_after_numbers(text, expected):
     assert read(text) == expected

@@ -901,7 +901,9 @@ class Reader:
             nxt = toks[f.last] if f.last < len(toks) else None
             # "in 2022 makes it": after "in", "since", "by"... a year even before a word in -s
             strong = self.low(k - 1) in ("in", "since", "by", "until", "till", "during", "before", "after",
-                                          "from", "through", "circa", "early", "late", "mid", "fiscal")
+                                          "from", "through", "circa", "early", "late", "mid", "fiscal") \
+                or (self.low(f.last + 1) in ("as", "the", "a", "an", "its", "their", "our")  # "2025 ranks as the"
+                    and (k == 0 or self.low(k - 1) in (".", "!", "?", ":", ";", ",", "that", "and", "but", "while")))
             if strong or nxt is None or not (nxt.kind == "word" and is_plural(nxt.low)):
                 f.kind = "year"
                 f.step = 1.0

@@ -215,8 +215,22 @@ def _has_tool_table(path: Path) -> bool:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    # Cheap test first: most pyproject.toml files have no [tool.numcheck]
-    return re.search(r"^\s*\[\s*tool\s*\.\s*numcheck\s*[\].]", text, re.M) is not None
+    if "numcheck" not in text:
+        return False  # the cheap test: most pyproject.toml files never name numcheck
+    if _OUR_TABLE.search(text):
+        return True
+    # "[tool]" with dotted "numcheck.select = ..." keys, or "tool.numcheck.select" at the top
+    try:
+        tool = tomllib.loads(text).get("tool")
+    except tomllib.TOMLDecodeError:
+        return False  # a broken file that only mentions numcheck (as a dependency) is not ours
+    return isinstance(tool, dict) and "numcheck" in tool
+
+
+# Where numcheck's settings start in a pyproject.toml: "[tool.numcheck]" (or a subtable), or a
+# dotted key "numcheck.select" under "[tool]", or "tool.numcheck.select" at the top.
+_OUR_TABLE = re.compile(r"^[ \t]*(?:\[[ \t]*tool[ \t]*\.[ \t]*numcheck[ \t]*[\].]"
+                        r"|(?:tool[ \t]*\.[ \t]*)?numcheck[ \t]*\.[ \t]*[\w-]+[ \t]*=)", re.M)
 
 
 def load_config(path: str, known: Sequence[tuple[str, str]] = ()) -> Config:
@@ -253,7 +267,7 @@ def load_config(path: str, known: Sequence[tuple[str, str]] = ()) -> Config:
         raise ConfigError(path, "[tool.numcheck] must be a table",
                           line=text.count("\n", 0, where.start()) + 1 if where else None)
     # In pyproject.toml other tools' keys (ruff's `select`) come first: look for ours in our table.
-    section = re.search(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*numcheck[ \t]*[\].]", text, re.M) if is_pyproject else None
+    section = _OUR_TABLE.search(text) if is_pyproject else None
     after = section.start() if section else 0
     origin = f"{shown_path(path)} {table_name}".strip()
     values: dict[str, Any] = {}
@@ -342,8 +356,9 @@ class _EntryError(ValueError):
 def _line_of(text: str, key: str, after: int = 0) -> Optional[int]:
     """The line a key is set on (tomllib keeps no positions): the first `key =` or `[...key]` at or
     after offset `after`. Blanks are matched within a line only, so blank lines above do not count."""
-    pattern = re.compile(rf"^[ \t]*(?:\[[ \t]*(?:tool[ \t]*\.[ \t]*numcheck[ \t]*\.[ \t]*)?)?[\"']?{re.escape(key)}"
-                         rf"[\"']?[ \t]*(=|\]|\.)", re.M)  # `key =`, `[key]`, `[key.sub]`, `key.sub =`
+    pattern = re.compile(rf"^[ \t]*(?:\[[ \t]*(?:tool[ \t]*\.[ \t]*numcheck[ \t]*\.[ \t]*)?"
+                         rf"|(?:tool[ \t]*\.[ \t]*)?numcheck[ \t]*\.[ \t]*)?[\"']?{re.escape(key)}"
+                         rf"[\"']?[ \t]*(=|\]|\.)", re.M)  # `key =`, `[key]`, `[key.sub]`, `key.sub =`, `numcheck.key =`
     m = pattern.search(text, after)
     return text.count("\n", 0, m.start()) + 1 if m else None
 

@@ -387,6 +387,33 @@ def test_pyproject_with_only_a_subtable_is_used(work, capsys):
     assert found(check_json(capsys, "sub/d.md")[1]) == [("NC101", "info"), ("NC201", "warning")]
 
 
+@pytest.mark.parametrize("pyproject", [
+    '[project]\nname = "x"\n\n[tool]\nnumcheck.ignore = ["NC201"]\n',  # dotted keys under [tool]
+    'tool.numcheck.ignore = ["NC201"]\n\n[project]\nname = "x"\n',  # dotted keys at the top
+    '[tool]\nnumcheck = { ignore = ["NC201"] }\n',  # an inline table
+])
+def test_pyproject_with_numcheck_written_as_dotted_keys_is_used(work, capsys, pyproject):
+    write(work / "numcheck.toml", 'ignore = ["NC101"]\n')
+    write(work / "sub" / "pyproject.toml", pyproject)
+    write(work / "sub" / "d.md", BOTH)
+    assert find_config(str(work / "sub" / "d.md")) == os.path.join("sub", "pyproject.toml")
+    assert found(check_json(capsys, "sub/d.md")[1]) == [("NC101", "error")]
+
+
+def test_pyproject_naming_numcheck_only_as_a_dependency_is_passed_over(work):
+    write(work / "numcheck.toml", "")
+    write(work / "sub" / "pyproject.toml", '[project]\nname = "x"\ndependencies = ["numcheck>=0.1"]\n')
+    assert find_config(str(work / "sub" / "d.md")) == "numcheck.toml"
+
+
+def test_pyproject_dotted_key_errors_name_their_line(work, capsys):
+    write(work / "pyproject.toml", '[tool.ruff]\nselect = ["E"]\n\n[tool]\nnumcheck.select = ["bogus"]\n')
+    write(work / "d.md", WRONG)
+    assert main(["check", "d.md"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("numcheck: error: pyproject.toml:5: select: 'bogus' is no rule code, prefix or name; ")
+
+
 def test_find_config_from_a_folder_and_none(work):
     assert find_config(str(work)) is None
     assert config_for(str(work / "d.md"), known=known_rules()) is DEFAULT

@@ -103,7 +103,7 @@ def apply_suppressions(text: str, path: str, findings: Sequence[Finding], rules:
     ran = {r.code for r in rules} | {r.name for r in rules}
     known_codes = [r.code for r in registry.RULES]
     known_names = {r.name for r in registry.RULES}
-    used: set[int] = set()
+    used: dict[int, set[str]] = {}  # directive index -> the codes it was written with that silenced something
     kept: list[Finding] = []
     for finding in findings:
         line = lines.position(finding.start)[0] - 1
@@ -111,7 +111,7 @@ def apply_suppressions(text: str, path: str, findings: Sequence[Finding], rules:
         if hit is None:
             kept.append(finding)
         else:
-            used.add(hit)
+            used.setdefault(hit, set()).update(c for c in directives[hit].codes if _covers((c,), finding))
     if report_unused and RULE.code in ran:
         ran_codes = [r.code for r in rules]
         reports: list[tuple[int, Finding]] = []
@@ -120,8 +120,16 @@ def apply_suppressions(text: str, path: str, findings: Sequence[Finding], rules:
             unknown = [c for c in d.codes if not _names_a_rule(c, known_codes, known_names)]
             if unknown:
                 message = f"'{d.action}' names {', '.join(repr(c) for c in unknown)}, which is no numcheck rule"
-            elif d.action == "enable" or index in used:
+            elif d.action == "enable":
                 continue
+            elif index in used:
+                # judged code by code, as ruff judges a noqa: a code that silenced nothing is stale
+                idle = [c for c in d.codes if c not in used[index] and _names_a_rule(c, ran_codes, ran)]
+                if not idle:
+                    continue
+                what = f"{d.action} {' '.join(d.codes)}"
+                message = (f"'{what}': {', '.join(idle)} {'suppresses' if len(idle) == 1 else 'suppress'} nothing:"
+                           f" no {'such ' if len(idle) > 1 else ''}finding {_scope(d)}; remove {', '.join(idle)}")
             elif d.codes and not any(_names_a_rule(c, ran_codes, ran) for c in d.codes):
                 continue  # its rules did not run: nothing to judge
             else:

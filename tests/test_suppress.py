@@ -9,6 +9,7 @@ takes directives only as HTML comments; plain text also takes them on a line of 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -44,7 +45,7 @@ def test_the_sentences_without_directives():
     "<!-- numcheck: disable-next-line -->",
     "<!-- numcheck: disable-next-line ratio-percent -->",
     "<!-- numcheck: disable-next-line nc101 -->",
-    "<!-- numcheck: disable-next-line NC201, NC101 -->",
+    "<!-- numcheck: disable-next-line NC101, NC1 -->",
     "<!-- numcheck: disable-next-line NC101 -- the ministry's own rounding -->",
     "<!--numcheck:disable-next-line NC101-->",
     "  <!-- numcheck: disable-next-line NC101 -->",
@@ -272,10 +273,23 @@ def test_a_directive_for_a_rule_not_selected_is_not_judged():
     assert check_text(f"<!-- numcheck: disable NC999 -->\n{RIGHT}", "draft.md", rules=no_nc001).findings == ()
 
 
-def test_a_directive_used_for_one_rule_is_used(tmp_path):
-    """`disable NC101 NC201` over a passage with only NC101 wrong: it did its work."""
+def test_a_directive_is_judged_code_by_code():
+    """`disable NC101 NC201` over a line with only NC101 wrong silences it, and NC201 is stale (as
+    ruff reports the unused codes of a noqa)."""
     text = f"<!-- numcheck: disable-next-line NC101 NC201 -->\n{WRONG}"
-    assert findings(text) == []
+    result = check_text(text, "draft.md")
+    (f,) = result.findings
+    assert f.rule == "NC001" and text[f.start:f.end] == "<!-- numcheck: disable-next-line NC101 NC201 -->"
+    assert f.message == ("'disable-next-line NC101 NC201': NC201 suppresses nothing: no finding on the next line;"
+                         " remove NC201")
+    # every code used: nothing to report; a code for a rule that did not run is not judged
+    assert findings(f"<!-- numcheck: disable-next-line NC101 NC201 -->\n{WRONG}{WARNS}".replace(
+        WRONG + WARNS, WRONG.rstrip("\n") + " " + WARNS)) == []
+    without_nc201 = [r for r in RULES if r.code != "NC201"]
+    assert check_text(text, "draft.md", rules=without_nc201).findings == ()
+    # a range: NC201 is stale until the enable
+    ranged = f"<!-- numcheck: disable NC101 NC201 -->\n{WRONG}<!-- numcheck: enable -->\n"
+    assert [(g.rule, "NC201" in g.message) for g in check_text(ranged, "draft.md").findings] == [("NC001", True)]
 
 
 def test_nc001_through_the_cli(tmp_path, capsys, monkeypatch):
@@ -355,7 +369,11 @@ def test_disable_file_for_every_code_leaves_only_nc001(text, path):
     bare_head = "<!-- numcheck: disable-file -->\n\n"
     bare = check_text(bare_head + text, path)
     assert {f.rule for f in bare.findings} <= {"NC001"}
-    # a finding in the text means the added directive did work: it is not reported as unused
-    if any(f.rule != "NC001" for f in check_text(text, path).findings):
-        assert not any(f.start < len(head) for f in suppressed.findings)
+    # a finding in the text means the added directive did work: the bare one is not reported, and
+    # the one naming every code is reported, if at all, for the codes of rules that found nothing
+    fired = {f.rule for f in check_text(text, path).findings if f.rule != "NC001"}
+    if fired:
         assert not any(f.start < len(bare_head) for f in bare.findings)
+        for f in (f for f in suppressed.findings if f.start < len(head)):
+            idle = set(re.match(r"'[^']*': (.*?) suppress(?:es)? nothing", f.message).group(1).split(", "))
+            assert idle and not idle & fired and idle <= {r.code for r in RULES}, (f.message, fired)

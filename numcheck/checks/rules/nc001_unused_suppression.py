@@ -23,13 +23,14 @@ RULE = Rule(
     summary="A numcheck suppression comment that suppresses nothing, or names no rule.",
     docs=RuleDocs(
         what="Reports a `numcheck: disable ...` directive that silenced no finding, or that names "
-        "a code that is no numcheck rule.",
+        "a code that is no numcheck rule. A directive naming several codes is judged code by code, "
+        "as ruff judges a `noqa`: a code under which nothing was silenced is named as stale.",
         why="A suppression outlives the mistake it was written for: once the text is fixed, a "
         "leftover directive would silently hide the next real mistake in its range.",
         fires="<!-- numcheck: disable-next-line NC101 -->\nOf the 800 applicants, 120 (15%) were accepted.\n",
         quiet="<!-- numcheck: disable-next-line NC101 -- the 12% is the ministry's own figure -->\n"
         "Of the 800 applicants, 120 (12%) were accepted.\n",
-        fix="Remove the directive, or correct the code it names.",
+        fix="Remove the directive (or the stale codes it names), or correct the code it names.",
     ),
     check=_check,
 )

@@ -16,6 +16,7 @@ from numcheck import rules as registry  # read at call time, so rules added late
 from numcheck.claims import Draft
 from numcheck.document import FrontMatterError, InputError, PathArg, iter_documents
 from numcheck.context import Context
+from numcheck.markup.references import fix_in_source
 from numcheck.suppress import apply_suppressions
 
 __all__ = ["CheckResult", "check_text", "check_paths", "check_in_context", "Context", "InputError"]
@@ -63,7 +64,8 @@ def check_text(
     except FrontMatterError as exc:
         raise InputError(path, exc.message, line=exc.line) from None
     found = apply_suppressions(text, path, run_checks(draft, settings, rules=chosen), chosen, places=draft.comments)
-    findings = tuple(replace(f, severity=settings.severity.get(f.rule, f.severity)) for f in found)
+    findings = tuple(replace(f, severity=settings.severity.get(f.rule, f.severity),
+                             fix=f.fix if f.fix is None else fix_in_source(text[f.start:f.end], f.fix)) for f in found)
     verdicts: tuple = ()
     if settings.references is not None:
         from numcheck.tables.match import verdicts as table_verdicts

@@ -534,12 +534,22 @@ def test_markdown_escaped_percent_sign_is_part_of_the_figure():
 
 
 @pytest.mark.parametrize("path", ["draft.md", "page.html"])
-def test_fix_of_a_figure_written_with_a_reference_replaces_the_whole_reference(path):
-    text = "Of the 800 applicants, 120 (12&#37;) were accepted."
+@pytest.mark.parametrize("written, fix", [
+    ("12&#37;", "15&#37;"), ("12&nbsp;%", "15&nbsp;%"), ("12&#x25;", "15&#x25;"), ("12&#160;percent", "15&#160;percent"),
+])
+def test_fix_of_a_figure_written_with_a_reference_keeps_the_reference(path, written, fix):
+    """The fix covers the whole reference and changes only the number: the writer's "&nbsp;" stays."""
+    text = f"Of the 800 applicants, 120 ({written}) were accepted."
     (finding,) = check_text(text, path).findings
-    assert (finding.rule, text[finding.start:finding.end], finding.fix) == ("NC101", "12&#37;", "15%")
+    assert (finding.rule, text[finding.start:finding.end], finding.fix) == ("NC101", written, fix)
     fixed = text[:finding.start] + finding.fix + text[finding.end:]
     assert list(check_text(fixed, path).findings) == []
+
+
+def test_fix_of_a_figure_with_a_markdown_escape_keeps_the_escape():
+    text = "Of the 800 applicants, 120 (12\\%) were accepted."
+    (finding,) = check_text(text, "draft.md").findings
+    assert (text[finding.start:finding.end], finding.fix) == ("12\\%", "15\\%")
 
 
 @pytest.mark.parametrize("path, text", [

@@ -180,3 +180,24 @@ def _moved(canvas: "Canvas", start: int, after_space: bool) -> str:
     if unit is not None and canvas.text(unit.start(), unit.end()) == unit.group():
         return word.group() + unit.group()
     return word.group()
+
+
+_LEADING_NUMBER = re.compile(r"[-+−]?[\d.,]+")
+
+
+def fix_in_source(source: str, replacement: str) -> str:
+    """A fix written as the reading reads ("15 %" for "12&nbsp;%") put in the source's own
+    writing: the number is replaced and the references or Markdown escapes after it kept
+    ("15&nbsp;%", "15\\%"), so a fix changes only what is wrong. Unchanged when the source is
+    not the reading written with references or escapes."""
+    import html
+
+    if "&" not in source and "\\" not in source:
+        return replacement
+    old, new = _LEADING_NUMBER.match(source), _LEADING_NUMBER.match(replacement)
+    if old is None or new is None:
+        return replacement
+    rest = source[old.end():]
+    read = html.unescape(re.sub(r"\\([^\w\s])", r"\1", rest))
+    same = read.replace("\u00a0", " ") == replacement[new.end():].replace("\u00a0", " ")
+    return new.group() + rest if same else replacement

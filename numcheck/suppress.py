@@ -27,16 +27,12 @@ from typing import Optional, Sequence
 from numcheck import rules as registry
 from numcheck.checks.model import Finding, Rule
 from numcheck.document import LineIndex
+from numcheck.markup.directives import COMMENT as _COMMENT, LINE as _LINE
 from numcheck.checks.rules.nc001_unused_suppression import RULE
 
 __all__ = ["Directive", "parse_directives", "apply_suppressions", "RULE", "MARKUP_SUFFIXES"]
 
 MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")
-ACTIONS = ("disable-next-line", "disable-file", "disable", "enable")
-_BODY = r"numcheck:[ \t]*(?P<action>disable-next-line|disable-file|disable|enable)\b(?P<rest>[^\r\n]*?)"
-_COMMENT = re.compile(r"<!--[ \t]*" + _BODY + r"[ \t]*-->")
-# A line is ended by \n, \r\n or a lone \r, as LineIndex (which numbers them here) counts lines.
-_LINE = re.compile(r"(?:^|(?<=\r))[ \t]*(?:#+|//|%+|;+|\.\.)?[ \t]*" + _BODY + r"[ \t]*(?=[\r\n]|\Z)", re.M)
 _CODE = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 _PREFIX = re.compile(r"NC\d{0,3}", re.I)  # a rule code or a prefix of codes, as --select takes them
 

@@ -49,18 +49,19 @@ def check_text(
     settings: Settings = Settings(),
     *,
     rules: Optional[Sequence[Rule]] = None,
+    default_date: Optional[dt.date] = None,
 ) -> CheckResult:
     """Extract the figures of `text` and run the rules over them.
 
     `date` is the document's date; when None, a Markdown front matter `date:` is
-    used. A front matter date that is not a date raises `InputError` naming `path`
+    used, else `default_date` (a config's `date`). A front matter date that is not a date raises `InputError` naming `path`
     and the line: it is the user's mistake, reported like any unreadable file.
     `rules` defaults to every registered rule (read at call time, so rules
     registered later are included).
     """
     chosen = tuple(registry.RULES if rules is None else rules)
     try:
-        draft = Draft.read(text, path, date)
+        draft = Draft.read(text, path, date, default_date)
     except FrontMatterError as exc:
         raise InputError(path, exc.message, line=exc.line) from None
     found = apply_suppressions(text, path, run_checks(draft, settings, rules=chosen), chosen, places=draft.comments)
@@ -122,19 +123,13 @@ def check_in_context(text: str, path: str, context: Optional[Context] = None,
     default), so an edited config or table is used on the next call. A bad config raises
     ConfigError (an InputError); a bad table is left out and named in `CheckResult.problems`.
     """
-    from numcheck.document import split_front_matter
-
     global _SHARED_CONTEXT
     if context is None:
         _SHARED_CONTEXT = _SHARED_CONTEXT or Context()
         context = _SHARED_CONTEXT
     config = context.config(path)
     references, problems = context.references(config, path)
-    if date is None and config.date is not None:
-        try:
-            front_date = split_front_matter(text)[1]
-        except FrontMatterError as exc:
-            raise InputError(path, exc.message, line=exc.line) from None
-        date = front_date or config.date  # the draft's own date beats the config's default
-    result = check_text(text, path, date, context.settings(config, references), rules=context.rules(config))
+    # the draft's own (front matter) date beats the config's default
+    result = check_text(text, path, date, context.settings(config, references), rules=context.rules(config),
+                        default_date=config.date)
     return replace(result, problems=tuple(problems))

@@ -39,14 +39,16 @@ class Draft:
             raise ValueError("a draft's prose view must have its text's length")
 
     @classmethod
-    def read(cls, text: str, path: str = "<text>", date: dt.date | None = None) -> "Draft":
+    def read(cls, text: str, path: str = "<text>", date: dt.date | None = None,
+             default_date: dt.date | None = None) -> "Draft":
         """Extract the figures of a draft, read as the markup its path's suffix names (.md,
         .html, else plain text); a front matter is not read for figures, but its `date:` is the
-        draft's date unless `date` is given."""
+        draft's date unless `date` is given, and `default_date` (a config's) is the date of a
+        draft that gives none."""
         body, front_date = split_front_matter(text)
         view = read_prose(text, path, body)
         figures = in_source(extract(view.view), view.references)  # spans over whole "&#37;"s
-        return cls(text=text, path=path, date=date or front_date, quantities=figures,
+        return cls(text=text, path=path, date=date or front_date or default_date, quantities=figures,
                    prose=view.view, breaks=view.breaks, tables=view.tables, comments=view.comments)
 
     @cached_property

@@ -38,7 +38,7 @@ import sys
 import time
 import warnings
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SOTU = REPO.parent / "shared" / "data" / "sotu-addresses" / "txt"
@@ -177,41 +177,48 @@ def q3_sample(sotu: Path, budget: int, limit: int = PARAGRAPH_CHARS) -> tuple[li
 
 def bench_numcheck(files: list[Path], repeat: int, import_s: float) -> dict[str, Any]:
     import numcheck
-    from numcheck.document import InputError, read_text
 
     t0 = time.perf_counter()
     numcheck.extract(DEFAULT_SEED.read_text(encoding="utf-8") if DEFAULT_SEED.is_file() else Q3_WARMUP_TEXT)
     first_call_s = time.perf_counter() - t0
 
-    per_file: list[dict[str, Any]] = []
+    per_file = [_without_result(f, quantities=len(f["result"])) if "result" in f else f
+                for f in time_each_file(files, repeat, lambda text, path: numcheck.extract(text))]
+    return {"import_s": import_s, "first_call_s": first_call_s, "repeat": repeat,
+            **corpus_totals(files, per_file)}
+
+
+def time_each_file(files: list[Path], repeat: int, run: Callable[[str, Path], Any]) -> list[dict[str, Any]]:
+    """`run(text, path)` on each file, best wall time of `repeat`: one record per file with its
+    bytes, seconds, rate and the last `result`, or the error (a crash on one file is a finding,
+    not the end of the run). Shared by the extract and check benchmarks."""
+    from numcheck.document import InputError, read_text
+
+    out: list[dict[str, Any]] = []
     for path in files:
         try:
             text = read_text(path)
         except InputError as exc:
-            per_file.append({"file": path.name, "error": str(exc)})
+            out.append({"file": path.name, "error": str(exc)})
             continue
         size = len(text.encode("utf-8"))
-        best = None
-        found = 0
-        error = None
-        for _ in range(repeat):
-            t0 = time.perf_counter()
-            try:
-                found = len(numcheck.extract(text))
-            except Exception as exc:  # a crash on one file is a finding, not the end of the run
-                error = f"{type(exc).__name__}: {exc}"
-                break
-            elapsed = time.perf_counter() - t0
-            best = elapsed if best is None else min(best, elapsed)
-        if error:
-            per_file.append({"file": path.name, "bytes": size, "error": error})
-        else:
-            per_file.append(
-                {"file": path.name, "bytes": size, "seconds": best, "quantities": found,
-                 "bytes_per_s": size / best if best else None}
-            )
-    return {"import_s": import_s, "first_call_s": first_call_s, "repeat": repeat,
-            **corpus_totals(files, per_file)}
+        best: Optional[float] = None
+        try:
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                result = run(text, path)
+                elapsed = time.perf_counter() - t0
+                best = elapsed if best is None else min(best, elapsed)
+        except Exception as exc:  # noqa: BLE001 - reported per file
+            out.append({"file": path.name, "bytes": size, "error": f"{type(exc).__name__}: {exc}"})
+            continue
+        out.append({"file": path.name, "bytes": size, "seconds": best, "result": result,
+                    "bytes_per_s": size / best if best else None})
+    return out
+
+
+def _without_result(record: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    return {**{k: v for k, v in record.items() if k != "result"}, **fields}
 
 
 def corpus_totals(files: list[Path], per_file: list[dict[str, Any]]) -> dict[str, Any]:
@@ -257,7 +264,6 @@ def _severity_counts(findings: Any) -> dict[str, int]:
 
 def bench_check(files: list[Path], repeat: int, settings: Any = None) -> dict[str, Any]:
     """`check_text` over every file, best of `repeat`; `settings` may carry reference tables."""
-    from numcheck.document import InputError, read_text
 
     t0 = time.perf_counter()
     from numcheck.api import check_text
@@ -276,35 +282,16 @@ def bench_check(files: list[Path], repeat: int, settings: Any = None) -> dict[st
 
     per_file: list[dict[str, Any]] = []
     by_rule: dict[str, int] = {}
-    for path in files:
-        try:
-            text = read_text(path)
-        except InputError as exc:
-            per_file.append({"file": path.name, "error": str(exc)})
+    for record in time_each_file(files, repeat, lambda text, path: check_text(text, str(path), settings=settings)):
+        if "result" not in record:
+            per_file.append(record)
             continue
-        size = len(text.encode("utf-8"))
-        best = None
-        checked = None
-        error = None
-        for _ in range(repeat):
-            t0 = time.perf_counter()
-            try:
-                checked = check_text(text, str(path), settings=settings)
-            except Exception as exc:  # a crash on one file is a finding, not the end of the run
-                error = f"{type(exc).__name__}: {exc}"
-                break
-            elapsed = time.perf_counter() - t0
-            best = elapsed if best is None else min(best, elapsed)
-        if error or checked is None:
-            per_file.append({"file": path.name, "bytes": size, "error": error})
-            continue
+        checked = record["result"]
         for f in checked.findings:
             key = f"{f.rule} {f.severity}"
             by_rule[key] = by_rule.get(key, 0) + 1
-        per_file.append(
-            {"file": path.name, "bytes": size, "seconds": best, "quantities": checked.quantities,
-             "findings": _severity_counts(checked.findings), "bytes_per_s": size / best if best else None}
-        )
+        per_file.append(_without_result(record, quantities=checked.quantities,
+                                        findings=_severity_counts(checked.findings)))
     findings = _severity_counts(())
     for f in per_file:
         for severity, n in f.get("findings", {}).items():

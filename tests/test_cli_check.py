@@ -22,6 +22,8 @@ from numcheck.checks import Rule, RuleDocs
 from numcheck.rules import RULES
 from numcheck.cli import main
 
+from cli_drafts import run_on_a_terminal
+
 REPO = Path(__file__).resolve().parents[1]
 DRAFT = "Of the 800 applicants, 120 (12%) were accepted.\n"
 CLEAN = "Nothing here is counted.\n"
@@ -131,24 +133,9 @@ def test_colour_only_on_a_terminal_without_no_color(drafts, no_color):
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     if no_color is not None:
         env["NO_COLOR"] = no_color
-    leader, follower = os.openpty()
-    try:
-        proc = subprocess.run([sys.executable, "-m", "numcheck", "check", "wrong.md"], cwd=drafts, env=env,
-                              stdout=follower, stderr=subprocess.PIPE, timeout=60)
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # EIO once the terminal is drained
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-    finally:
-        os.close(leader)
-    out = b"".join(chunks).decode("utf-8")
-    assert proc.returncode == 1
+    status, _, terminal = run_on_a_terminal(["check", "wrong.md"], drafts, env=env)
+    out = terminal.decode("utf-8")
+    assert status == 1
     assert "NC101" in out
     assert bool(ANSI.search(out)) is (no_color is None)
 

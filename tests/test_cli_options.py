@@ -9,21 +9,15 @@ WRONG gives NC101 (error, "12%", line 1 column 29, fix "15%"), WARNS gives NC201
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
-import struct
-import subprocess
-import sys
-import termios
-import threading
 from pathlib import Path
 
 import pytest
 
 from numcheck.cli import main
 
-from cli_drafts import ATLANTIS_WRONG, BOTH, HEDGED, WARNS, WRONG, check_json, run_cli, write
+from cli_drafts import ATLANTIS_WRONG, BOTH, HEDGED, WARNS, WRONG, check_json, run_cli, run_on_a_terminal, write
 from numcheck.rules import RULES
 
 ATLANTIS_TABLE = "subject,measure,value,as_of,source\nAtlantis,population|people,{value},2020,Atlantis census\n"
@@ -236,34 +230,6 @@ def test_force_exclude_uses_each_files_own_config(work, capsys):
 # --- the progress bar ------------------------------------------------------------------------------
 
 
-def _run_with_stderr_on_a_terminal(args: list[str], cwd: Path) -> tuple[int, bytes, bytes]:
-    """Run numcheck with stderr on a pseudo-terminal (80 columns) and stdout on a pipe."""
-    leader, follower = os.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    chunks: list[bytes] = []
-
-    def drain() -> None:  # read the terminal while the run goes on, so it never blocks on a full buffer
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # EIO once the terminal is closed
-                return
-            if not chunk:
-                return
-            chunks.append(chunk)
-
-    reader = threading.Thread(target=drain)
-    reader.start()
-    try:
-        proc = subprocess.run([sys.executable, "-m", "numcheck", *args], cwd=cwd, stdout=subprocess.PIPE,
-                              stderr=follower, timeout=60)
-    finally:
-        os.close(follower)
-        reader.join(timeout=10)
-        os.close(leader)
-    return proc.returncode, proc.stdout, b"".join(chunks)
-
-
 @pytest.fixture
 def many(tmp_path):
     for i in range(3):
@@ -273,7 +239,7 @@ def many(tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 def test_progress_bar_on_a_terminal_stderr_only(many):
-    status, out, err = _run_with_stderr_on_a_terminal(["check", "."], many)
+    status, out, err = run_on_a_terminal(["check", "."], many, stream="stderr")
     assert status == 1
     assert b"0/3" in err and b"file" in err  # tqdm's "0/3 [00:00<?, ?file/s]"
     # stdout is exactly what a run without a terminal prints
@@ -285,7 +251,7 @@ def test_progress_bar_on_a_terminal_stderr_only(many):
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 def test_no_progress_bar_for_one_file(many):
-    status, out, err = _run_with_stderr_on_a_terminal(["check", "d0.md"], many)
+    status, out, err = run_on_a_terminal(["check", "d0.md"], many, stream="stderr")
     assert status == 1 and b"NC101" in out
     assert b"file/s" not in err and b"it/s" not in err
 
@@ -300,7 +266,7 @@ def test_no_progress_bar_when_stderr_is_a_pipe(many):
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 def test_progress_bar_and_errors_on_stderr_json_intact(many):
     """With a terminal stderr, a bad file's error still reaches stderr and the JSON on stdout parses."""
-    status, out, err = _run_with_stderr_on_a_terminal(["check", ".", "missing.md", "--format", "json"], many)
+    status, out, err = run_on_a_terminal(["check", ".", "missing.md", "--format", "json"], many, stream="stderr")
     assert status == 2
     assert b"numcheck: error: missing.md: no such file" in err
     doc = json.loads(out)

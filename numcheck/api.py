@@ -50,18 +50,20 @@ def check_text(
     *,
     rules: Optional[Sequence[Rule]] = None,
     default_date: Optional[dt.date] = None,
+    markup: Optional[str] = None,
 ) -> CheckResult:
     """Extract the figures of `text` and run the rules over them.
 
     `date` is the document's date; when None, a Markdown front matter `date:` is
-    used, else `default_date` (a config's `date`). A front matter date that is not a date raises `InputError` naming `path`
+    used, else `default_date` (a config's `date`). `markup` ("markdown", "html",
+    "plain") overrides the markup the path's suffix names. A front matter date that is not a date raises `InputError` naming `path`
     and the line: it is the user's mistake, reported like any unreadable file.
     `rules` defaults to every registered rule (read at call time, so rules
     registered later are included).
     """
     chosen = tuple(registry.RULES if rules is None else rules)
     try:
-        draft = Draft.read(text, path, date, default_date)
+        draft = Draft.read(text, path, date, default_date, markup)
     except FrontMatterError as exc:
         raise InputError(path, exc.message, line=exc.line) from None
     found = apply_suppressions(text, path, run_checks(draft, settings, rules=chosen), chosen, places=draft.comments)
@@ -114,7 +116,7 @@ _SHARED_CONTEXT: Optional[Context] = None
 
 
 def check_in_context(text: str, path: str, context: Optional[Context] = None,
-                     date: Optional[dt.date] = None) -> CheckResult:
+                     date: Optional[dt.date] = None, markup: Optional[str] = None) -> CheckResult:
     """Check `text` as the draft at `path` would be checked from the command line: with the config
     closest to it (numcheck.toml or pyproject.toml's [tool.numcheck]), that config's rules,
     severities and date, and its reference tables (or reference/ beside the draft).
@@ -131,5 +133,5 @@ def check_in_context(text: str, path: str, context: Optional[Context] = None,
     references, problems = context.references(config, path)
     # the draft's own (front matter) date beats the config's default
     result = check_text(text, path, date, context.settings(config, references), rules=context.rules(config),
-                        default_date=config.date)
+                        default_date=config.date, markup=markup)
     return replace(result, problems=tuple(problems))

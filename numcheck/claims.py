@@ -31,6 +31,7 @@ class Draft:
     breaks: tuple[int, ...] = ()  # where the markup starts a new sentence (a block, a table cell)
     tables: tuple[Table, ...] = ()  # the draft's tables (Markdown pipe tables, simple HTML tables)
     comments: tuple[tuple[int, int], ...] = ()  # where directives may stand (numcheck.markup.Prose.comments)
+    markup: str = "plain"  # how the text was read: plain, markdown or html
 
     def __post_init__(self) -> None:
         if not self.prose:
@@ -40,16 +41,17 @@ class Draft:
 
     @classmethod
     def read(cls, text: str, path: str = "<text>", date: dt.date | None = None,
-             default_date: dt.date | None = None) -> "Draft":
-        """Extract the figures of a draft, read as the markup its path's suffix names (.md,
-        .html, else plain text); a front matter is not read for figures, but its `date:` is the
-        draft's date unless `date` is given, and `default_date` (a config's) is the date of a
-        draft that gives none."""
+             default_date: dt.date | None = None, markup: str | None = None) -> "Draft":
+        """Extract the figures of a draft, read as the `markup` given, by default the one its
+        path's suffix names (.md, .html, else plain text); a front matter is not read for
+        figures, but its `date:` is the draft's date unless `date` is given, and `default_date`
+        (a config's) is the date of a draft that gives none."""
         body, front_date = split_front_matter(text)
-        view = read_prose(text, path, body)
+        view = read_prose(text, path, body, markup)
         figures = in_source(extract(view.view), view.references)  # spans over whole "&#37;"s
         return cls(text=text, path=path, date=date or front_date or default_date, quantities=figures,
-                   prose=view.view, breaks=view.breaks, tables=view.tables, comments=view.comments)
+                   prose=view.view, breaks=view.breaks, tables=view.tables, comments=view.comments,
+                   markup=view.kind)
 
     @cached_property
     def sentence_starts(self) -> list[int]:

@@ -199,3 +199,10 @@ def test_a_spaced_hyphen_between_figures_is_a_dash():
 ])
 def test_a_glued_f_or_c_is_a_temperature_unless_it_ends_a_model_name(text, expected):
     assert [x for x in read(text) if x[1] != "label"] == expected
+
+
+@pytest.mark.parametrize("text", ["third-", "the 21st-", "First,", "at first", "the quarter"])
+def test_names_cut_off_at_the_end_of_a_text_do_not_raise(text):
+    """Found by the property tests: the look-ahead past an ordinal stops at the last token."""
+    for q in numcheck.extract(text):
+        assert text[q.start:q.end] == q.text

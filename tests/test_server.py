@@ -588,6 +588,24 @@ async def test_an_input_error_is_shown_not_fatal(client: LanguageClient, tmp_pat
     assert [x.code for x in after.diagnostics] == ["NC101"]
 
 
+async def test_a_markdown_buffer_with_a_txt_name_keeps_its_name(client: LanguageClient, tmp_path):
+    """Markdown typed into "notes.txt" is read as Markdown, and named as the file it is."""
+    uri = (tmp_path / "notes.txt").as_uri()
+    bad = "---\ndate: 2015-02-30\n---\n```\n" + MISTAKE + "\n```\n\n" + MISTAKE + "\n"
+    params = await published(client, open_doc(client, uri, bad, language="markdown"), uri)
+    [d] = params.diagnostics
+    assert "notes.txt" in d.message and "notes.txt.md" not in d.message
+    assert all("notes.txt.md" not in m.message for m in client.messages)
+    good = bad.replace("2015-02-30", "2015-02-28")
+    after = await published(client, change_doc(client, uri, 2, good), uri, version=2)
+    [finding] = after.diagnostics  # the figure in the code block is not prose
+    assert (finding.code, finding.range.start.line) == ("NC101", 7)
+    # its disable action is an HTML comment, placed as in any Markdown draft
+    actions = await client.text_document_code_action_async(code_action_params(uri, finding.range, [finding]))
+    disable = next(a for a in actions if a.title.startswith("Disable NC101"))
+    assert "<!-- numcheck: disable" in apply_edits(good, disable.edit.changes[uri])
+
+
 async def wait_for_registration(client: LanguageClient) -> types.Registration:
     for _ in range(TIMEOUT * 100):  # the server registers after `initialized`, a notification
         if client.registrations:  # type: ignore[attr-defined]

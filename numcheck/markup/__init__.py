@@ -34,13 +34,14 @@ def markup_kind(path: str) -> str:
     return "plain"
 
 
-def read_prose(text: str, path: str = "", front: Optional[int] = None) -> Prose:
-    """The prose view of `text`, read as the markup its `path` names. A front matter is blanked;
-    `front` is where the body starts after it, when the caller has already found that with
+def read_prose(text: str, path: str = "", front: Optional[int] = None, kind: Optional[str] = None) -> Prose:
+    """The prose view of `text`, read as the markup `kind` names ("markdown", "html", "plain"),
+    by default the one its `path` names. A front matter is blanked; `front` is where the body
+    starts after it, when the caller has already found that with
     `numcheck.document.split_front_matter` (which raises FrontMatterError for a bad date)."""
     if front is None:
         front = split_front_matter(text)[0]
-    kind = markup_kind(path)
+    kind = kind or markup_kind(path)
     if kind == "markdown":
         from numcheck.markup.markdown import markdown_prose  # deferred: plain text never imports markdown-it
 

@@ -389,7 +389,8 @@ class Reader:
         second-largest port" and "she finished 11th" are ranks and stay figures.
         """
         words = self.lex.words
-        after = last + 1 if self.low(last) == "-" and self.gap(last) == "" and self.gap(last + 1) == "" else last
+        after = last + 1 if (self.low(last) == "-" and last + 1 < len(self.toks)
+                             and self.gap(last) == "" and self.gap(last + 1) == "") else last
         if self.low(after) in words["ordinal_period_nouns"]:
             return after + 1
         t = self.toks[k]

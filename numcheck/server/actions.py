@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from lsprotocol import types
 
 from numcheck.checks import Finding
-from numcheck.markup import Prose, markup_kind
+from numcheck.markup import Prose
 from numcheck.server.diagnostics import finding_diagnostic
 from numcheck.server.placement import place_disable
 from numcheck.server.positions import PositionMap
@@ -76,7 +76,7 @@ def code_actions(findings: Sequence[Finding], positions: PositionMap, uri: str, 
 def _disable(f: Finding, positions: PositionMap, markup: bool,
              draft: Optional["Draft"]) -> Optional[tuple[str, tuple[tuple[int, str], ...]]]:
     """What the disable action covers ("this line", "this table"...) and its insertions (offset, text)."""
-    kind = markup_kind(draft.path) if draft is not None else "plain"
+    kind = draft.markup if draft is not None else "plain"
     if draft is not None and kind != "plain" and draft.text == positions.text:
         prose = Prose(draft.prose, draft.breaks, draft.tables, kind, draft.comments)
         placement = place_disable(draft.text, draft.path, prose, f.start, f.rule)

@@ -87,19 +87,20 @@ class NumcheckServer(LanguageServer):
 
 
 # The markup an editor's language id names, for a buffer whose name does not (an unsaved
-# `untitled:` buffer, a file without a suffix): numcheck picks the markup by the name's suffix.
-LANGUAGE_SUFFIXES = {"markdown": ".md", "html": ".html"}
+# `untitled:` buffer, a file without a suffix or with another one).
+LANGUAGE_MARKUP = {"markdown": "markdown", "html": "html"}
 
 
-def document_path(uri: str, language_id: Optional[str] = None) -> str:
+def document_path(uri: str) -> str:
     """The file path numcheck names the document by (and finds its config from); an unsaved
-    buffer keeps its URI. When the editor says the buffer is Markdown or HTML and its name has
-    another suffix or none, that suffix is added, so it is read as the markup it is."""
-    path = to_fs_path(uri) or uri
-    suffix = LANGUAGE_SUFFIXES.get(language_id or "")
-    if suffix and markup_kind(path) == "plain":
-        path += suffix
-    return path
+    buffer keeps its URI."""
+    return to_fs_path(uri) or uri
+
+
+def document_markup(path: str, language_id: Optional[str]) -> Optional[str]:
+    """How to read a buffer whose name names no markup but whose language id does (Markdown
+    typed into "notes.txt" or an untitled buffer); None to go by the name."""
+    return LANGUAGE_MARKUP.get(language_id or "") if markup_kind(path) == "plain" else None
 
 
 async def fresh(ls: NumcheckServer, uri: str) -> Optional[Checked]:
@@ -126,9 +127,9 @@ async def fresh(ls: NumcheckServer, uri: str) -> Optional[Checked]:
 def run_check(text: str, uri: str, encoding: str, language_id: Optional[str] = None) -> Checked:
     """In the worker thread: the check and the diagnostics, so the event loop only sends them."""
     positions = PositionMap(text, encoding)
-    path = document_path(uri, language_id)
+    path = document_path(uri)
     try:
-        result = check_document(text, path)
+        result = check_document(text, path, document_markup(path, language_id))
     except InputError as exc:  # a config or front matter the user must fix: shown, not fatal
         return Checked(text, positions, None, exc, (error_diagnostic(exc, positions, path),))
     diagnostics = [problem_diagnostic(p, positions, path) for p in result.problems]

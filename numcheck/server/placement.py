@@ -35,7 +35,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from numcheck.document import FrontMatterError, split_front_matter
-from numcheck.markup import Prose, blank, markup_kind, read_prose
+from numcheck.markup import Prose, blank, read_prose
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _COMMENT = re.compile(r"<!--.*?-->")
@@ -63,7 +63,7 @@ def place_disable(text: str, path: str, prose: Prose, start: int, code: str) -> 
     (not expected)."""
     lines = _Lines(text)
     line = lines.line_of(start)
-    markdown = markup_kind(path) == "markdown"
+    markdown = prose.kind == "markdown"
     if markdown:
         tokens = _draft_tokens(text)
         places = _markdown_places(lines, prose, tokens, start, code)
@@ -222,7 +222,8 @@ class _Trial:
         """`prose` is `text` as numcheck reads it, when the caller has it (a long HTML draft reads
         in tenths of a second)."""
         self.text, self.path = text, path
-        self.prose = read_prose(text, path) if prose is None else prose
+        self.kind = "markdown" if markdown else "html"
+        self.prose = read_prose(text, path, kind=self.kind) if prose is None else prose
         self.shape = _shape(_parse(text)) if markdown else None
 
     def passes(self, inserts: tuple[tuple[int, str], ...]) -> bool:
@@ -234,7 +235,7 @@ class _Trial:
         """Every inserted comment is a comment numcheck reads directives from, and numcheck reads
         the rest as before: the old view and sentence breaks, once the inserted text is taken out."""
         try:
-            new = read_prose(edited, self.path)
+            new = read_prose(edited, self.path, kind=self.kind)
         except FrontMatterError:
             return False
         spans, shift = [], 0

@@ -92,3 +92,28 @@ def test_models_names_and_ordinals_are_not_measures(text, expected):
 def test_more_currencies(text, surface, unit, value):
     (q,) = [q for q in numcheck.extract(text) if q.kind == "money"]
     assert (q.text, q.unit, q.value) == (surface, unit, value)
+
+
+@pytest.mark.parametrize(("text", "surface", "part", "whole", "noun"), [
+    ("Only two of 57 strikes hit their targets.", "Only two of 57", 2.0, 57.0, "strike"),
+    ("One of 12 ministers resigned.", "One of 12", 1.0, 12.0, "minister"),
+    ("120 of 800 applicants were accepted.", "120 of 800", 120.0, 800.0, "applicant"),
+])
+def test_a_part_of_a_whole_in_digits_is_a_ratio(text, surface, part, whole, noun):
+    (q,) = [q for q in numcheck.extract(text) if q.kind == "ratio"]
+    assert (q.text, q.part, q.whole, q.noun) == (surface, part, whole, noun)
+
+
+@pytest.mark.parametrize("text", ["One of 2019's best films.", "Two of 3 is fine."])
+def test_a_word_of_a_year_or_a_bare_number_is_no_ratio(text):
+    assert [q for q in numcheck.extract(text) if q.kind == "ratio"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("One of 2019's best films.", [("One", "number", None), ("2019", "year", None)]),
+    ("The 1990’s hits.", [("1990", "year", None)]),
+    ("He is 6'2\" tall.", [("6'2\"", "measure", "foot")]),
+    ("A 6′2″ man.", [("6′2″", "measure", "foot")]),
+])
+def test_apostrophes_after_years_and_feet_and_inches(text, expected):
+    assert read(text) == expected

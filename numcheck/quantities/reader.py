@@ -800,9 +800,9 @@ class Reader:
             k = p + 2
         elif w == "of" and self.low(p + 1) in ("the", "those", "these", "its", "their"):
             k = p + 2
-        elif w == "of" and p + 1 < n and toks[p + 1].kind == "num" and f.words is False and not (
+        elif w == "of" and p + 1 < n and toks[p + 1].kind == "num" and not (
                 f.integer_digits and 1000 <= f.value <= 2200 and "," not in toks[f.first].text):
-            k = p + 1  # "120 of 800"; but not "in 1896 of 44,981"
+            k = p + 1  # "120 of 800", "two of 57 strikes"; but not "in 1896 of 44,981"
         elif w == "in" and self.gap(p) == " ":
             k = p + 1
         elif w == ":" and self.gap(p) == "" and p + 1 < n and toks[p + 1].kind == "num" and self.gap(p + 1) == "":
@@ -832,6 +832,10 @@ class Reader:
                 return 0
         if w == "of" and f.value > whole.value * 10:
             return 0
+        if w == "of" and f.words and k == p + 1 and (
+                (len(toks[k].text) == 4 and 1000 <= whole.value <= 2200)  # "one of 2019's best"
+                or noun_after(toks, whole.last, self.text, plural_expected=True) is None):
+            return 0  # in words, "two of 57" is a ratio only when it counts something: "two of 57 strikes"
         f.kind, f.part, f.whole = "ratio", f.value, whole.value
         f.value = f.value / whole.value
         f.last = whole.last

@@ -209,6 +209,8 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
         return None  # "46,000 Tesla Cybertrucks", "a 3 Watt Street": a name; the units are written lower case
     surface = text[toks[j].start:toks[end - 1].end]
     nxt = toks[end] if end < len(toks) else None
+    if surface in ("'", "’") and nxt is not None and nxt.kind == "word" and nxt.start == toks[end - 1].end:
+        return None  # "2019's best films": a possessive, not feet
     if len(surface) == 1 and nxt is not None and nxt.text == "." and end + 1 < len(toks) \
             and toks[end + 1].kind == "word" and len(toks[end + 1].text) == 1 and toks[end + 1].start == nxt.end:
         return None  # "2000 A.D.": an abbreviation, not amperes
@@ -233,7 +235,8 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
         if nt.text == "^" and end + 1 < len(toks) and toks[end + 1].text in ("2", "3"):
             power = int(toks[end + 1].text)
             end += 2
-        elif nt.text in cat.power_suffixes and (nt.start == toks[end - 1].end or nt.low in ("squared", "cubed")):
+        elif nt.text in cat.power_suffixes and (nt.start == toks[end - 1].end or nt.low in ("squared", "cubed")) \
+                and surface not in _PRIMES:  # 6'2": six feet two, not square feet
             power = cat.power_suffixes[nt.text if nt.text in cat.power_suffixes else nt.low]
             end += 1
     name = _powered(name, power)
@@ -257,6 +260,9 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
     if known == "degree angle":
         known = degree_scale_nearby(text, toks[end - 1].end) or known
     return UnitMatch(known, start, end, entity_of(known))
+
+
+_PRIMES = ("'", "’", "′", '"', "″", "”")
 
 
 @lru_cache(maxsize=1)

@@ -123,6 +123,16 @@ def test_a_glued_area_or_volume_is_a_measure(text, value, unit):
     assert (q.kind, q.value, q.unit) == ("measure", value, unit)
 
 
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("32K word magnetic core memory board", 32.0, "kibibyte"),
+    ("The machine had 64K of RAM.", 64.0, "kibibyte"),
+    ("The account has 300K followers.", 300000.0, None),
+])
+def test_a_glued_k_is_kibibytes_in_a_sentence_on_memory(text, value, unit):
+    (q,) = numcheck.extract(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
 def test_a_cue_in_another_sentence_does_not_count():
     text = "Nuclear physics is hard. I sent a package of 1500 b"
     (q,) = numcheck.extract(text)

@@ -21,7 +21,7 @@ from numcheck.quantities.money import currency_after, currency_before
 from numcheck.quantities.nouns import is_plural, noun_after
 from numcheck.quantities.numbers import NumberRead, digit_parts, read_number
 from numcheck.quantities.tokens import Token
-from numcheck.quantities.units import catalogue, match_unit
+from numcheck.quantities.units import catalogue, choice_by_context, match_unit
 
 
 _POINT_TEXT = re.compile(r"[ \n]([A-Za-z])")
@@ -303,6 +303,12 @@ class Reader:
         if self.toks[k].low in ("hundred", "thousand", "million", "billion", "dozen") and \
                 self.low(k - 1) in ("several", "few", "many", "some", "couple", "hundreds", "thousands", "tens"):
             return num.last  # "several hundred years": no figure is stated
+        if money is None and self.is_memory_k(k, num):
+            # "32K word core memory": kibibytes, not 32,000 (the sentence says what K counts)
+            f = Figure(num.value / 1000, first, num.last, kind="measure", unit="kibibyte", step=1.0)
+            if qual is not None:
+                f.qualifier_text, f.qualifier = qual[0], qual[1]
+            return self.finish(f, num)
         f = Figure(num.value, first, num.last, step=num.step, words=num.words, shape=num.shape,
                     integer_digits=not num.words and num.shape == "cardinal" and num.value == int(num.value)
                     and "." not in self.toks[k].text and "," not in self.toks[k].text)
@@ -438,6 +444,12 @@ class Reader:
         if nxt.kind == "num" or nxt.low in ("of", "-", "a", "an", "the", "as", "point", "points"):
             return False
         return time_unit(nxt.low) is None  # "the half century", "every quarter century": durations
+
+    def is_memory_k(self, k: int, num: NumberRead) -> bool:
+        """A glued "K" after digits in a sentence about computer memory ("64K of RAM")."""
+        last = self.toks[num.last - 1]
+        return (last.text == "K" and num.last - 1 > k and self.gap(num.last - 1) == ""
+                and choice_by_context("K", self.text, last.start) == "kibibyte")
 
     def is_broken_grouping(self, k: int, num: NumberRead) -> bool:
         """"245 23 yen": a number split by a stray space, or two numbers? No group of

@@ -255,7 +255,7 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
         name = f"{name} per hour"
         end += 2
     if surface in _context_choices() and power == 1 and name == cat.symbols.get((surface,)):
-        name = _choice_by_context(surface, text, toks[j].start) or name
+        name = choice_by_context(surface, text, toks[j].start) or name
     known = _canonical(name)
     if known == "degree angle":
         known = degree_scale_nearby(text, toks[end - 1].end) or known
@@ -323,7 +323,7 @@ def _context_choices() -> dict[str, tuple[str, re.Pattern[str]]]:
     return out
 
 
-def _choice_by_context(symbol: str, text: str, at: int) -> str | None:
+def choice_by_context(symbol: str, text: str, at: int) -> str | None:
     """The reading of an ambiguous symbol that the sentence around it asks for
     ("12 b" in a sentence on nuclear physics is barns), or None."""
     unit, cue = _context_choices()[symbol]

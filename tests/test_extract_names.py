@@ -127,6 +127,7 @@ def test_a_glued_area_or_volume_is_a_measure(text, value, unit):
     ("32K word magnetic core memory board", 32.0, "kibibyte"),
     ("The machine had 64K of RAM.", 64.0, "kibibyte"),
     ("The account has 300K followers.", 300000.0, None),
+    ("In other words, 300K people came.", 300000.0, None),
 ])
 def test_a_glued_k_is_kibibytes_in_a_sentence_on_memory(text, value, unit):
     (q,) = numcheck.extract(text)

@@ -66,7 +66,8 @@ def check_text(
         draft = Draft.read(text, path, date, default_date, markup)
     except FrontMatterError as exc:
         raise InputError(path, exc.message, line=exc.line) from None
-    found = apply_suppressions(text, path, run_checks(draft, settings, rules=chosen), chosen, places=draft.comments)
+    found = apply_suppressions(text, path, run_checks(draft, settings, rules=chosen), chosen, places=draft.comments,
+                               markup=draft.markup)
     findings = tuple(replace(f, severity=settings.severity.get(f.rule, f.severity),
                              fix=f.fix if f.fix is None else fix_in_source(text[f.start:f.end], f.fix)) for f in found)
     verdicts: tuple = ()

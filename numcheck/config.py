@@ -217,9 +217,10 @@ def _has_tool_table(path: Path) -> bool:
         return False
     if "numcheck" not in text:
         return False  # the cheap test: most pyproject.toml files never name numcheck
-    if _OUR_TABLE.search(text):
+    if _OUR_HEADER.search(text):
         return True
-    # "[tool]" with dotted "numcheck.select = ..." keys, or "tool.numcheck.select" at the top
+    # "[tool]" with dotted "numcheck.select = ..." keys, or "tool.numcheck.select" at the top;
+    # a "numcheck.data = ..." under [tool.setuptools.package-data] is not ours: TOML decides
     try:
         tool = tomllib.loads(text).get("tool")
     except tomllib.TOMLDecodeError:
@@ -229,8 +230,23 @@ def _has_tool_table(path: Path) -> bool:
 
 # Where numcheck's settings start in a pyproject.toml: "[tool.numcheck]" (or a subtable), or a
 # dotted key "numcheck.select" under "[tool]", or "tool.numcheck.select" at the top.
-_OUR_TABLE = re.compile(r"^[ \t]*(?:\[[ \t]*tool[ \t]*\.[ \t]*numcheck[ \t]*[\].]"
-                        r"|(?:tool[ \t]*\.[ \t]*)?numcheck[ \t]*\.[ \t]*[\w-]+[ \t]*=)", re.M)
+_OUR_HEADER = re.compile(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*numcheck[ \t]*[\].]", re.M)
+_TOOL_HEADER = re.compile(r"^[ \t]*\[[ \t]*tool[ \t]*\][ \t]*(?:#.*)?$", re.M)
+_TOP_DOTTED = re.compile(r"^[ \t]*tool[ \t]*\.[ \t]*numcheck[ \t]*[.=]", re.M)
+_DOTTED = re.compile(r"^[ \t]*numcheck[ \t]*[.=]", re.M)
+_ANY_HEADER = re.compile(r"^[ \t]*\[", re.M)
+
+
+def _our_start(text: str) -> int:
+    """The offset where numcheck's settings start in a pyproject.toml (0 when not found), so an
+    error names the line of our `select`, not ruff's."""
+    found = [m.start() for m in (_OUR_HEADER.search(text), _TOP_DOTTED.search(text)) if m]
+    for tool in _TOOL_HEADER.finditer(text):  # "[tool]" then "numcheck.select = ..." before the next header
+        following = _ANY_HEADER.search(text, tool.end())
+        dotted = _DOTTED.search(text, tool.end(), following.start() if following else len(text))
+        if dotted:
+            found.append(dotted.start())
+    return min(found, default=0)
 
 
 def load_config(path: str, known: Sequence[tuple[str, str]] = ()) -> Config:
@@ -267,8 +283,7 @@ def load_config(path: str, known: Sequence[tuple[str, str]] = ()) -> Config:
         raise ConfigError(path, "[tool.numcheck] must be a table",
                           line=text.count("\n", 0, where.start()) + 1 if where else None)
     # In pyproject.toml other tools' keys (ruff's `select`) come first: look for ours in our table.
-    section = _OUR_TABLE.search(text) if is_pyproject else None
-    after = section.start() if section else 0
+    after = _our_start(text) if is_pyproject else 0
     origin = f"{shown_path(path)} {table_name}".strip()
     values: dict[str, Any] = {}
     for key, raw in table.items():

@@ -47,11 +47,14 @@ class Directive:
     line: int  # 0-based line of the directive
 
 
-def parse_directives(text: str, path: str = "", lines: Optional[LineIndex] = None) -> list[Directive]:
-    """Every directive in `text`, in order. Plain-text files also take bare directive lines."""
+def parse_directives(text: str, path: str = "", lines: Optional[LineIndex] = None,
+                     markup: Optional[str] = None) -> list[Directive]:
+    """Every directive in `text`, in order. Plain text (by `markup`, else by the path's suffix)
+    also takes bare directive lines."""
     lines = lines or LineIndex(text)
     found: list[tuple[int, re.Match[str]]] = [(m.start(), m) for m in _COMMENT.finditer(text)]
-    if not path.lower().endswith(MARKUP_SUFFIXES):
+    plain = markup == "plain" if markup is not None else not path.lower().endswith(MARKUP_SUFFIXES)
+    if plain:
         taken = {m.start() for _, m in found}
         for m in _LINE.finditer(text):
             # the comment form on a line of its own is matched once, not twice
@@ -82,16 +85,18 @@ def _covers(codes: tuple[str, ...], finding: Finding) -> bool:
 
 def apply_suppressions(text: str, path: str, findings: Sequence[Finding], rules: Sequence[Rule],
                        report_unused: bool = True,
-                       places: Optional[Sequence[tuple[int, int]]] = None) -> list[Finding]:
+                       places: Optional[Sequence[tuple[int, int]]] = None,
+                       markup: Optional[str] = None) -> list[Finding]:
     """The findings no directive suppresses, plus an NC001 finding for each directive that
     suppressed nothing or names no rule. `rules` are the rules that ran: a directive for a rule
     that did not run cannot be judged, so it is not reported. `places` are the spans where a
     directive may stand (the markup stage's real comments, `Draft.comments`): a directive shown
-    in a code block is an example, not a directive."""
+    in a code block is an example, not a directive. `markup` is how the draft was read
+    (`Draft.markup`), by default what the path's suffix says."""
     if "numcheck:" not in text:  # every directive has it: most drafts pay one substring search
         return list(findings)
     lines = LineIndex(text)
-    directives = parse_directives(text, path, lines)
+    directives = parse_directives(text, path, lines, markup)
     if places is not None:
         directives = [d for d in directives if _inside(d.start, places)]
     if not directives:

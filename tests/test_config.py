@@ -400,9 +400,13 @@ def test_pyproject_with_numcheck_written_as_dotted_keys_is_used(work, capsys, py
     assert found(check_json(capsys, "sub/d.md")[1]) == [("NC101", "error")]
 
 
-def test_pyproject_naming_numcheck_only_as_a_dependency_is_passed_over(work):
+@pytest.mark.parametrize("pyproject", [
+    '[project]\nname = "x"\ndependencies = ["numcheck>=0.1"]\n',
+    '[tool.setuptools.package-data]\nnumcheck.data = ["*.json"]\n',  # another tool's dotted key
+])
+def test_pyproject_naming_numcheck_only_for_another_tool_is_passed_over(work, pyproject):
     write(work / "numcheck.toml", "")
-    write(work / "sub" / "pyproject.toml", '[project]\nname = "x"\ndependencies = ["numcheck>=0.1"]\n')
+    write(work / "sub" / "pyproject.toml", pyproject)
     assert find_config(str(work / "sub" / "d.md")) == "numcheck.toml"
 
 

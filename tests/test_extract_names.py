@@ -33,7 +33,8 @@ LEFT_OUT = [
     ("Sales fell in the first half of fiscal 2021.", "first half"),
     ("Rain fell in the city for the first time since May.", "first time"),
     ("On second thought, I'll skip it.", "second thought"),
-    ("The second Lagrangian point is 1.5 million km away.", "second"),
+    ("Its members were endorsed by the 96th Congress.", "96th"),
+    ("He served in the 101st Airborne Division.", "101st"),
     ("First, we must cut the deficit.", "First"),
     ("And second, we must hire teachers.", "second"),
     ("Net income sank 27% in the quarter to $254 million.", "quarter"),
@@ -57,6 +58,11 @@ RANKS = [
     ("It was the 11th attempt to cross the river.", "11th", 11.0),
     ("It failed for the 11th time.", "11th", 11.0),
     ("I like the first two books.", "first", 1.0),
+    # before a capitalised word that heads no name: a count or a rank, not a name
+    ("The Eagles won their second Super Bowl.", "second", 2.0),
+    ("Brazil wins a record ninth Copa América title.", "ninth", 9.0),
+    ("Morocco becomes the 60th UN member state to ratify.", "60th", 60.0),
+    ("He was the first person to walk on the Moon.", "first", 1.0),
 ]
 
 
@@ -217,3 +223,15 @@ def test_names_cut_off_at_the_end_of_a_text_do_not_raise(text):
     """Found by the property tests: the look-ahead past an ordinal stops at the last token."""
     for q in numcheck.extract(text):
         assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Unemployment fell to\n4. Wages rose 3 percent.", [("4", "number", 4.0, None), ("3 percent", "percent", 3.0, "percent")]),
+    ("- 5 people died.\n- 3 were hurt.", [("5", "count", 5.0, None), ("3", "number", 3.0, None)]),
+    ("The change was ( - 5%).", [("- 5%", "percent", -5.0, "percent")]),
+    ("The music of the '90s and ’80s.", []),
+    ("The present year closes the first half century.", [("first", "ordinal", 1.0, None),
+                                                          ("half century", "duration", 0.5, "century")]),
+])
+def test_wrapped_lines_bullets_signs_and_short_decades(text, expected):
+    assert read(text) == expected

@@ -68,7 +68,7 @@ def test_real_unit_products_are_still_read(text, unit):
     ("A Cessna 208B Grand Caravan crashes.", []),
     ("A Learjet 35A aircraft veers off the runway.", []),
     ("Water vapour is found on LHS 1140 b, a super-Earth.", []),
-    ("A second U.S. Navy F/A-18 fighter is lost.", []),
+    ("A second U.S. Navy F/A-18 fighter is lost.", [("second", "ordinal", None)]),
     ("The magnet reaches 5 tesla.", [("5 tesla", "measure", "tesla")]),
     ("Highs of 30C are expected in London.", [("30C", "measure", "degree Celsius")]),
     ("In London 30C was recorded.", [("30C", "measure", "degree Celsius")]),
@@ -110,10 +110,25 @@ def test_a_word_of_a_year_or_a_bare_number_is_no_ratio(text):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("One of 2019's best films.", [("One", "number", None), ("2019", "year", None)]),
+    ("One of 2019's best films.", [("2019", "year", None)]),  # "one" is a pronoun here
+    ("The 2003 SARS outbreak killed 774 people.", [("2003", "year", None), ("774", "count", None)]),
     ("The 1990’s hits.", [("1990", "year", None)]),
     ("He is 6'2\" tall.", [("6'2\"", "measure", "foot")]),
     ("A 6′2″ man.", [("6′2″", "measure", "foot")]),
 ])
 def test_apostrophes_after_years_and_feet_and_inches(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1500 troops as well as tanks crossed.", [("1500", "count", None)]),
+    ("Officials said that 1200 officers as well as 300 soldiers came.", [("1200", "count", None), ("300", "count", None)]),
+    ("Each day, while 1800 people a day fled, the city emptied.", [("1800", "count", None)]),
+    ("Everest 8849 m and Kangchenjunga 8586 m.", [("8849 m", "measure", "metre"), ("8586 m", "measure", "metre")]),
+    ("The Anker 65W charger and a Makita 18V drill.", [("65W", "measure", "watt"), ("18V", "measure", "volt")]),
+    ("The charger delivers 65 Watts.", [("65 Watts", "measure", "watt")]),
+    ("The five-star hotel has a 40' pool.", [("five", "number", None), ("40'", "measure", "foot")]),
+    ("A Sky News crew filmed the 12' wall.", [("12'", "measure", "foot")]),
+])
+def test_figures_that_look_like_names_or_cues(text, expected):
     assert read(text) == expected

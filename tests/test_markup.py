@@ -18,6 +18,7 @@ from numcheck.api import check_text
 from numcheck.claims import Draft
 from numcheck.document import FrontMatterError
 from numcheck.markup import markup_kind, read_prose
+from numcheck.markup.references import fix_in_source
 
 REPO = Path(__file__).resolve().parents[1]
 LINE_BREAKS = "\r\n"
@@ -544,6 +545,17 @@ def test_fix_of_a_figure_written_with_a_reference_keeps_the_reference(path, writ
     assert (finding.rule, text[finding.start:finding.end], finding.fix) == ("NC101", written, fix)
     fixed = text[:finding.start] + finding.fix + text[finding.end:]
     assert list(check_text(fixed, path).findings) == []
+
+
+@pytest.mark.parametrize("source, reading_fix, fix", [
+    ("12&#8239;%", "15 %", "15&#8239;%"),  # a narrow no-break space reads as a space
+    ("\\$1,200", "$1,500", "\\$1,500"),  # an escape before the number
+    ("$1,200&nbsp;m", "$1,500 m", "$1,500&nbsp;m"),
+    ("12%", "15%", "15%"),  # nothing to keep
+    ("12&nbsp;%", "15 percent", "15 percent"),  # the fix says more than the number: taken as it is
+])
+def test_fix_in_source_changes_only_the_number(source, reading_fix, fix):
+    assert fix_in_source(source, reading_fix) == fix
 
 
 def test_fix_of_a_figure_with_a_markdown_escape_keeps_the_escape():

@@ -293,9 +293,10 @@ def test_a_code_in_a_line_of_capitals_is_a_word(refs):
     result = _check(refs, text)
     assert [f for f in result.findings if f.rule == "NC401"] == []
     assert _verdict(result, "352,936").status == "unmatched"
-    # a code among other codes is still a name: the UK figure below is checked against its row
+    # a code among other codes or acronyms is still a name: these figures are checked against their rows
     coded = _check(refs, "The USA, UK and EU met. The UK had a population of 90 million in 2020.")
     assert _verdict(coded, "90 million").status == "conflict"
+    assert _verdict(_check(refs, "US GDP was $90 trillion in 2020."), "$90 trillion").status == "conflict"
 
 
 def test_no_tables_no_verdicts():

@@ -182,22 +182,26 @@ def _moved(canvas: "Canvas", start: int, after_space: bool) -> str:
     return word.group()
 
 
-_LEADING_NUMBER = re.compile(r"[-+−]?[\d.,]+")
+_NUMBER = re.compile(r"[-+−]?\d[\d.,]*")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]+")
 
 
 def fix_in_source(source: str, replacement: str) -> str:
     """A fix written as the reading reads ("15 %" for "12&nbsp;%") put in the source's own
-    writing: the number is replaced and the references or Markdown escapes after it kept
-    ("15&nbsp;%", "15\\%"), so a fix changes only what is wrong. Unchanged when the source is
-    not the reading written with references or escapes."""
+    writing: the number is replaced and the references and Markdown escapes around it kept
+    ("15&nbsp;%", "\\$1,500", "15&#8239;%"), so a fix changes only what is wrong. Unchanged when
+    the source is not the reading written with references or escapes."""
     import html
 
     if "&" not in source and "\\" not in source:
         return replacement
-    old, new = _LEADING_NUMBER.match(source), _LEADING_NUMBER.match(replacement)
+    old, new = _NUMBER.search(source), _NUMBER.search(replacement)
     if old is None or new is None:
         return replacement
-    rest = source[old.end():]
-    read = html.unescape(re.sub(r"\\([^\w\s])", r"\1", rest))
-    same = read.replace("\u00a0", " ") == replacement[new.end():].replace("\u00a0", " ")
-    return new.group() + rest if same else replacement
+
+    def read(part: str) -> str:
+        return _SPACES.sub(" ", html.unescape(re.sub(r"\\([^\w\s])", r"\1", part)))
+
+    same = (read(source[:old.start()]) == read(replacement[:new.start()])
+            and read(source[old.end():]) == read(replacement[new.end():]))
+    return source[:old.start()] + new.group() + source[old.end():] if same else replacement

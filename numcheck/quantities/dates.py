@@ -60,7 +60,7 @@ def _day_in_words(toks: Sequence[Token], k: int, text: str) -> tuple[int, int] |
     t = toks[k]
     v = lex.ordinal_units.get(t.low) or lex.ordinal_teens.get(t.low) or lex.ordinal_tens.get(t.low)
     end = k + 1
-    if v is None and t.low in ("twenty", "thirty") and k + 2 < len(toks) and toks[k + 1].text == "-" \
+    if v is None and t.low in lex.tens and k + 2 < len(toks) and toks[k + 1].text == "-" \
             and toks[k + 2].low in lex.ordinal_units and toks[k + 2].start == toks[k + 1].end == t.end + 1:
         v, end = lex.tens[t.low] + lex.ordinal_units[toks[k + 2].low], k + 3
     if v is None or not 1 <= v <= 31:

@@ -37,6 +37,8 @@ def singular(word: str) -> str:
 
 
 def is_plural(word: str) -> bool:
+    if len(word) > 1 and word.isupper():
+        return False  # "SARS", "CBS": an acronym; its plural is written "MPs"
     w = word.lower()
     words = lexicon().words
     if w in words["plural_nouns_without_s"] or (len(w) > 4 and w.endswith("men") and singular(w) != w):

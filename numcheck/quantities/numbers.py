@@ -406,12 +406,15 @@ def _read_number(toks: Sequence[Token], i: int, text: str) -> NumberRead | None:
             return None
         if nxt.kind == "word" and spaced == "":
             return None
-        if spaced == " " and i > 0 and text[toks[i - 1].end:t.start].isspace():
-            # "A quarter of the staff - 400 people - will go", "Indian Territory (41) - 1,406": a dash
+        if spaced == " " and i > 0 and text[toks[i - 1].end:t.start].isspace() and toks[i - 1].text not in "([=":
+            # "A quarter of the staff - 400 people - will go", "Indian Territory (41) - 1,406": a dash;
+            # "( - 5%)" keeps its sign
             return None
         inner = read_number(toks, i + 1, text)
         if inner is None or inner.shape == "ordinal":
             return None
+        if spaced == " " and i == 0 and inner.last < len(toks) and toks[inner.last].kind == "word":
+            return None  # "- 5 people died": a list bullet, where a lone "- 1 4/5" is minus
         sign = -1.0 if t.text in "-−" else 1.0
         return NumberRead(sign * inner.value, i, inner.last, inner.step, inner.shape, inner.words, inner.decimals)
     if t.kind == "sci":

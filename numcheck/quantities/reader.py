@@ -112,6 +112,8 @@ class Reader:
             return self.number_list(i)
         if t.kind == "num" and self.is_list_marker(i):
             return i + 1
+        if t.text in ("'", "’") and self.is_short_decade(i):
+            return i + 3  # "the '90s": a decade whose century is not written; nothing to check
         skip = self.fixed_label(i)
         if skip:
             return skip
@@ -177,6 +179,13 @@ class Reader:
                 return k
         return 0
 
+    def is_short_decade(self, i: int) -> bool:
+        if i + 2 >= len(self.toks):
+            return False
+        num, s = self.toks[i + 1], self.toks[i + 2]
+        return (num.kind == "num" and len(num.text) == 2 and num.text.endswith("0") and s.low == "s"
+                and num.start == self.toks[i].end and s.start == num.end)
+
     def is_list_marker(self, i: int) -> bool:
         """"(1) The rights of neutrals; (2) the limits", "1) explains why", "2. Cut taxes"
         at the start of a line: the number of a point in a list, not a figure."""
@@ -192,14 +201,18 @@ class Reader:
         if close.text == ")":
             if k == i and i > 0 and self.toks[i - 1].text == "(":
                 return False
-            return k == 0 or self.low(k - 1) in (":", ";", ".", ",", "and", "or", "\"") or self._line_start(k)
-        return close.text == "." and k == i and self._line_start(i) and after.group(1).isupper()
+            return k == 0 or self.low(k - 1) in self.lex.words["list_point_after"] or self._point_line(k)
+        return close.text == "." and k == i and self._point_line(i) and after.group(1).isupper()
 
-    def _line_start(self, k: int) -> bool:
-        """Nothing but spaces between the start of token k's line and the token."""
+    def _point_line(self, k: int) -> bool:
+        """Token k starts a line, and the line before ends a sentence or is blank: "Plans:\n1. Roads"
+        but not the hard-wrapped "Unemployment fell to\n4. Wages rose"."""
         start = self.toks[k].start
         line = self.text.rfind("\n", 0, start) + 1
-        return self.text[line:start].strip() == "" and (k == 0 or self.toks[k - 1].end <= line)
+        if self.text[line:start].strip() != "" or (k > 0 and self.toks[k - 1].end > line):
+            return False
+        before = self.text[max(0, line - 200):max(0, line - 1)].rstrip(" \t\r")
+        return line == 0 or before == "" or before.endswith(("\n", ".", ":", ";", "!", "?"))
 
     def label_ident(self, i: int) -> int:
         """Identifiers with digits ("F-16", "MH17", "COVID-19") are names, not figures: skipped."""
@@ -398,19 +411,21 @@ class Reader:
         after = last + 1 if (self.low(last) == "-" and last + 1 < len(self.toks)
                              and self.gap(last) == "" and self.gap(last + 1) == "") else last
         if self.low(after) in words["ordinal_period_nouns"]:
+            if self.low(after) in self.lex.fraction_words and time_unit(self.low(after + 1)) is not None:
+                return 0  # "the first half century": a rank, then a duration
             return after + 1
         t = self.toks[k]
         if last == k + 1 and t.kind == "word":
             end = self.idiom_end(k)
             if end:
                 return end
-            at_start = k == 0 or self.low(k - 1) in (".", "!", "?", ":", ";", "and", "but", "then")
+            at_start = k == 0 or self.low(k - 1) in self.lex.words["list_point_starts"]
             if at_start and self.low(last) in (",", ".", ":"):
                 return last  # "First, we must ...", "Fifth. That Congress ...": points in a list
         nxt = self.toks[after] if after < len(self.toks) else None
-        if nxt is not None and nxt.kind == "word" and nxt.text[:1].isupper() and nxt.text != "I" \
+        if nxt is not None and nxt.kind == "word" and nxt.text[:1].isupper() and nxt.low in words["ordinal_name_heads"] \
                 and self.gap(after) == " " and (t.kind != "word" or not t.text[:1].isupper()):
-            return last  # "the second Lagrangian point", "the 101st Airborne"
+            return last  # "the 96th Congress", "the 101st Airborne"; "their second Super Bowl" is a count
         return 0
 
     def idiom_end(self, k: int) -> int:
@@ -432,7 +447,7 @@ class Reader:
     def is_period_name(self, k: int, num: NumberRead) -> bool:
         """"the quarter", "each half", "the 1988 quarter": a quarter or half of a year, not a fraction."""
         t = self.toks[k]
-        if num.last != k + 1 or t.low not in ("quarter", "quarters", "half", "halves") or k == 0:
+        if num.last != k + 1 or t.low not in self.lex.fraction_words or k == 0:
             return False
         prev = self.toks[k - 1]
         year = prev.kind == "num" and len(prev.text) == 4 and prev.text.isdigit() and 1000 <= int(prev.text) <= 2200
@@ -441,7 +456,7 @@ class Reader:
         nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
         if nxt is None:
             return True
-        if nxt.kind == "num" or nxt.low in ("of", "-", "a", "an", "the", "as", "point", "points"):
+        if nxt.kind == "num" or nxt.low in self.lex.words["fraction_not_period_before"]:
             return False
         return time_unit(nxt.low) is None  # "the half century", "every quarter century": durations
 
@@ -494,7 +509,8 @@ class Reader:
             m = k + 3 if self.low(k + 2) in ("the", "these", "those", "them", "us", "our", "its", "his", "her",
                                               "their", "my", "your", "this", "that") else k + 2
             after = read_number(self.toks, m, self.text) if m < len(self.toks) else None
-            return after is None or after.shape != "cardinal"
+            possessive = after is not None and self.low(after.last) in ("'", "’") and self.low(after.last + 1) == "s"
+            return after is None or after.shape != "cardinal" or possessive  # "one of 2019's best films"
         return False
 
     def article_duration(self, first: int, j: int, qual) -> int:
@@ -898,8 +914,9 @@ class Reader:
         letter = self.toks[k + 1].text if f.kind == "measure" and f.last == k + 2 else ""
         glued = letter != "" and self.gap(k + 1) == ""
         weather = letter in ("F", "C") and abs(f.value) <= 140  # "London 30C, Phoenix 118F"
-        if len(letter) == 1 and (glued and letter.isupper() or not glued and letter.islower()) and not weather \
-                and self.is_label(k, f, model=True):
+        # only letters that are model suffixes more often than units: "Everest 8849 m", "Anker 65W" are measures
+        if letter in self.lex.words["model_letters"] and (glued and letter.isupper() or not glued and letter.islower()) \
+                and not weather and self.is_label(k, f, model=True):
             f.kind, f.unit = "label", None  # "a Boeing 777F", "a Learjet 35A", "LHS 1140 b": names, not measures
             return
         if f.kind != "number":
@@ -911,7 +928,7 @@ class Reader:
             if (f.integer_digits and len(t.text) == 4 and 1000 <= f.value <= 2200 and f.high == int(f.high)
                     and 1000 <= f.high <= 2200 and f.high > f.value):
                 nxt = toks[f.last] if f.last < len(toks) else None
-                if nxt is None or not (nxt.kind == "word" and is_plural(nxt.low)):
+                if nxt is None or not (nxt.kind == "word" and is_plural(nxt.text)):
                     f.kind, f.step = "year", 1.0
             return
         if f.integer_digits and f.first == k and len(t.text) == 4 and 1000 <= f.value <= 2200:
@@ -919,15 +936,25 @@ class Reader:
             # "in 2022 makes it": after "in", "since", "by"... a year even before a word in -s
             strong = self.low(k - 1) in ("in", "since", "by", "until", "till", "during", "before", "after",
                                           "from", "through", "circa", "early", "late", "mid", "fiscal") \
-                or (self.low(f.last + 1) in ("as", "the", "a", "an", "its", "their", "our")  # "2025 ranks as the"
-                    and (k == 0 or self.low(k - 1) in (".", "!", "?", ":", ";", ",", "that", "and", "but", "while")))
-            if strong or nxt is None or not (nxt.kind == "word" and is_plural(nxt.low)):
+                or self.year_before_verb(k, f)
+            if strong or nxt is None or not (nxt.kind == "word" and is_plural(nxt.text)):
                 f.kind = "year"
                 f.step = 1.0
                 return
         if (f.integer_digits or (f.shape == "cardinal" and not f.words and self.low(k - 1) in self.lex.words["label_words"])) \
                 and self.is_label(k, f):
             f.kind = "label"
+
+    def year_before_verb(self, k: int, f: Figure) -> bool:
+        """"2025 ranks as the warmest year", "2024 marks the end": a year opening a clause, then a
+        verb in -s and what a verb takes; not "1500 troops as well as tanks", "1800 people a day"."""
+        words = self.lex.words
+        verb = self.toks[f.last] if f.last < len(self.toks) else None
+        if verb is None or verb.kind != "word" or not verb.text.islower() or not verb.text.endswith("s") \
+                or verb.low in words["plural_nouns_without_s"]:
+            return False
+        m = f.last + 2 if self.low(f.last + 1) == "as" else f.last + 1
+        return self.low(m) in words["verb_objects_after_year"] and (k == 0 or self.low(k - 1) in words["clause_openers"])
 
     def is_label(self, k: int, f: Figure, model: bool = False) -> bool:
         """"Article 5", "Boeing 737", "Voyager 2": a number that names something. With `model`,
@@ -955,7 +982,7 @@ class Reader:
             return False
         # a capitalised word straight before a number: a name, unless a unit or noun follows
         nxt = self.toks[f.last] if f.last < len(self.toks) else None
-        if not model and nxt is not None and nxt.kind == "word" and is_plural(nxt.low):
+        if not model and nxt is not None and nxt.kind == "word" and is_plural(nxt.text):
             return False
         return True
 

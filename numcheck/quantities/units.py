@@ -205,8 +205,9 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
     if found is None:
         return None
     name, end = found
-    if toks[j].text[:1].isupper() and toks[j].text[1:].islower() and toks[j].low in _eponymous():
-        return None  # "46,000 Tesla Cybertrucks", "a 3 Watt Street": a name; the units are written lower case
+    if toks[j].text[:1].isupper() and toks[j].text[1:].islower() and toks[j].low in _eponymous() \
+            and end < len(toks) and toks[end].kind == "word" and toks[end].text[:1].isupper():
+        return None  # "46,000 Tesla Cybertrucks": a name before a name; "65 Watts" is still watts
     surface = text[toks[j].start:toks[end - 1].end]
     nxt = toks[end] if end < len(toks) else None
     if surface in ("'", "’") and nxt is not None and nxt.kind == "word" and nxt.start == toks[end - 1].end:

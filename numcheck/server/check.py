@@ -1,5 +1,6 @@
 """What the server runs on a document: the API's check in the document's context, so an editor
-sees what `numcheck check` on the saved file would report."""
+sees what `numcheck check` on the saved file would report (for a buffer whose name names no
+markup, read as the markup its language id names, which the command line cannot know)."""
 
 from __future__ import annotations
 

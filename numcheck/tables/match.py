@@ -109,7 +109,7 @@ def _mentions(draft: Draft, refs: References) -> list[tuple[int, int, str]]:
     for i, (start, _, word) in enumerate(toks):
         for form, lower in index.get(word, ()):
             n = len(form)
-            if n == 1 and word.isupper() and (_in_capitals(toks, i - 1, index) or _in_capitals(toks, i + 1, index)):
+            if n == 1 and word.isupper() and _line_in_capitals(toks, i, index):
                 continue
             if tuple(t[2] for t in toks[i:i + n]) == form:
                 end = toks[i + n - 1][1]
@@ -120,12 +120,11 @@ def _mentions(draft: Draft, refs: References) -> list[tuple[int, int, str]]:
     return out
 
 
-def _in_capitals(toks: list[tuple[int, int, str]], i: int, index) -> bool:
-    """Is word i set in capitals without being a name itself ("THE", "COLUMBIA")?"""
-    if not 0 <= i < len(toks):
-        return False
-    word = toks[i][2]
-    return len(word) >= 2 and word.isupper() and word.isalpha() and word not in index
+def _line_in_capitals(toks: list[tuple[int, int, str]], i: int, index) -> bool:
+    """Does word i stand among words set in capitals that are no names ("OF COLUMBIA AND THE
+    CITY")? At least three of the three words either side are; "US GDP was" has one."""
+    around = toks[max(0, i - 3):i] + toks[i + 1:i + 4]
+    return sum(1 for _, _, w in around if len(w) >= 2 and w.isupper() and w.isalpha() and w not in index) >= 3
 
 
 _PARAGRAPH_LIMIT = 800  # characters: a longer "paragraph" (a transcript on one line) is no context

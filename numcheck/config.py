@@ -224,7 +224,9 @@ def _has_tool_table(path: Path) -> bool:
     try:
         tool = tomllib.loads(text).get("tool")
     except tomllib.TOMLDecodeError:
-        return False  # a broken file that only mentions numcheck (as a dependency) is not ours
+        # broken: ours if it writes numcheck's keys where numcheck reads them, so load_config names
+        # the fault; a file that only names numcheck as a dependency is not ours
+        return _our_start(text) is not None
     return isinstance(tool, dict) and "numcheck" in tool
 
 
@@ -237,8 +239,8 @@ _DOTTED = re.compile(r"^[ \t]*numcheck[ \t]*[.=]", re.M)
 _ANY_HEADER = re.compile(r"^[ \t]*\[", re.M)
 
 
-def _our_start(text: str) -> int:
-    """The offset where numcheck's settings start in a pyproject.toml (0 when not found), so an
+def _our_start(text: str) -> Optional[int]:
+    """The offset where numcheck's settings start in a pyproject.toml (None when not found), so an
     error names the line of our `select`, not ruff's."""
     found = [m.start() for m in (_OUR_HEADER.search(text), _TOP_DOTTED.search(text)) if m]
     for tool in _TOOL_HEADER.finditer(text):  # "[tool]" then "numcheck.select = ..." before the next header
@@ -246,7 +248,7 @@ def _our_start(text: str) -> int:
         dotted = _DOTTED.search(text, tool.end(), following.start() if following else len(text))
         if dotted:
             found.append(dotted.start())
-    return min(found, default=0)
+    return min(found, default=None)
 
 
 def load_config(path: str, known: Sequence[tuple[str, str]] = ()) -> Config:
@@ -283,7 +285,7 @@ def load_config(path: str, known: Sequence[tuple[str, str]] = ()) -> Config:
         raise ConfigError(path, "[tool.numcheck] must be a table",
                           line=text.count("\n", 0, where.start()) + 1 if where else None)
     # In pyproject.toml other tools' keys (ruff's `select`) come first: look for ours in our table.
-    after = _our_start(text) if is_pyproject else 0
+    after = (_our_start(text) or 0) if is_pyproject else 0
     origin = f"{shown_path(path)} {table_name}".strip()
     values: dict[str, Any] = {}
     for key, raw in table.items():

@@ -410,6 +410,15 @@ def test_pyproject_naming_numcheck_only_for_another_tool_is_passed_over(work, py
     assert find_config(str(work / "sub" / "d.md")) == "numcheck.toml"
 
 
+def test_a_broken_pyproject_with_numcheck_keys_is_reported_not_passed_over(work, capsys):
+    write(work / "numcheck.toml", 'select = ["NC101"]\n')
+    write(work / "sub" / "pyproject.toml", '[tool]\nnumcheck.select = ["NC101"\n')
+    write(work / "sub" / "d.md", WRONG)
+    assert main(["check", "sub/d.md"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"numcheck: error: {os.path.join('sub', 'pyproject.toml')}:") and "not valid TOML" in err
+
+
 def test_pyproject_dotted_key_errors_name_their_line(work, capsys):
     write(work / "pyproject.toml", '[tool.ruff]\nselect = ["E"]\n\n[tool]\nnumcheck.select = ["bogus"]\n')
     write(work / "d.md", WRONG)

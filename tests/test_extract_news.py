@@ -66,7 +66,8 @@ def test_real_unit_products_are_still_read(text, unit):
 @pytest.mark.parametrize(("text", "expected"), [
     ("Tesla recalls 46,000 Tesla Cybertrucks.", [("46,000", "count", None)]),
     ("A Cessna 208B Grand Caravan crashes.", []),
-    ("A Learjet 35A aircraft veers off the runway.", []),
+    ("A Cessna 172S collides midair.", []),
+    ("The Anker 3A cable and a 16A breaker.", [("3A", "measure", "ampere"), ("16A", "measure", "ampere")]),
     ("Water vapour is found on LHS 1140 b, a super-Earth.", []),
     ("A second U.S. Navy F/A-18 fighter is lost.", [("second", "ordinal", None)]),
     ("The magnet reaches 5 tesla.", [("5 tesla", "measure", "tesla")]),
@@ -127,6 +128,10 @@ def test_apostrophes_after_years_and_feet_and_inches(text, expected):
     ("Everest 8849 m and Kangchenjunga 8586 m.", [("8849 m", "measure", "metre"), ("8586 m", "measure", "metre")]),
     ("The Anker 65W charger and a Makita 18V drill.", [("65W", "measure", "watt"), ("18V", "measure", "volt")]),
     ("The charger delivers 65 Watts.", [("65 Watts", "measure", "watt")]),
+    ("Police seized 40 Tesla cars.", [("40", "count", None)]),
+    ("The Samsung Galaxy S24 has a 6.2\" screen.", [("6.2\"", "measure", "inch")]),
+    ("At the peak, 1800 patients a day arrived.", [("1800", "count", None)]),
+    ("BREAKING: 2000 JOBS CUT AT FORD", [("2000", "count", None)]),
     ("The five-star hotel has a 40' pool.", [("five", "number", None), ("40'", "measure", "foot")]),
     ("A Sky News crew filmed the 12' wall.", [("12'", "measure", "foot")]),
 ])

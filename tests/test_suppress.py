@@ -377,3 +377,14 @@ def test_disable_file_for_every_code_leaves_only_nc001(text, path):
         for f in (f for f in suppressed.findings if f.start < len(head)):
             idle = set(re.match(r"'[^']*': (.*?) suppress(?:es)? nothing", f.message).group(1).split(", "))
             assert idle and not idle & fired and idle <= {r.code for r in RULES}, (f.message, fired)
+
+
+def test_directives_follow_how_the_draft_was_read_not_its_name():
+    """A buffer named notes.txt but read as Markdown (an editor's language id) takes directives only
+    as HTML comments; one named d.md but read as plain text takes bare lines too."""
+    bare = f"numcheck: disable-next-line NC101\n{WRONG}"
+    comment = f"<!-- numcheck: disable-next-line NC101 -->\n{WRONG}"
+    assert [f.rule for f in check_text(bare, "notes.txt").findings] == []
+    assert [f.rule for f in check_text(bare, "notes.txt", markup="markdown").findings] == ["NC101"]
+    assert [f.rule for f in check_text(comment, "notes.txt", markup="markdown").findings] == []
+    assert [f.rule for f in check_text(bare, "d.md", markup="plain").findings] == []

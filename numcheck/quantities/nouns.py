@@ -36,9 +36,19 @@ def singular(word: str) -> str:
     return w
 
 
-def is_plural(word: str) -> bool:
+def plural_at(toks: Sequence[Token], k: int) -> bool:
+    """Is token k a plural noun? A word in capitals is an acronym ("the 2003 SARS outbreak"), whose
+    plural is written "MPs", unless the words beside it are in capitals too ("2000 JOBS CUT")."""
+    word = toks[k].text
     if len(word) > 1 and word.isupper():
-        return False  # "SARS", "CBS": an acronym; its plural is written "MPs"
+        beside = [toks[m].text for m in (k - 1, k + 1) if 0 <= m < len(toks) and toks[m].kind == "word"]
+        if not any(len(w) > 1 and w.isupper() for w in beside):
+            return False
+        word = word.lower()
+    return is_plural(word)
+
+
+def is_plural(word: str) -> bool:
     w = word.lower()
     words = lexicon().words
     if w in words["plural_nouns_without_s"] or (len(w) > 4 and w.endswith("men") and singular(w) != w):
@@ -55,6 +65,7 @@ def noun_after(toks: Sequence[Token], j: int, text: str, plural_expected: bool, 
     lex = lexicon()
     stop = lex.words["noun_stop"]
     collected: list[Token] = []
+    at: list[int] = []  # the token index of each collected word
     k = j
     while k < len(toks) and len(collected) < max_words:
         t = toks[k]
@@ -71,18 +82,20 @@ def noun_after(toks: Sequence[Token], j: int, text: str, plural_expected: bool, 
                 k + 1 < len(toks) and toks[k + 1].kind == "word" and toks[k + 1].low not in stop):
             break  # an adverb ends the phrase unless it modifies a word that follows
         collected.append(t)
+        at.append(k)
         k += 1
-        if plural_expected and is_plural(t.text) and (t.text.islower() or not (
+        if plural_expected and plural_at(toks, k - 1) and (t.text.islower() or not (
                 k < len(toks) and toks[k].kind == "word" and toks[k].text.islower() and toks[k].low not in stop)):
             break
         if not plural_expected and len(collected) >= 2 and t.low.endswith(("ed", "ing")):
             collected.pop()
+            at.pop()
             k -= 1
             break
     if not collected:
         return None
     if plural_expected:
-        heads = [n for n, t in enumerate(collected) if is_plural(t.text)]
+        heads = [n for n, index in enumerate(at) if plural_at(toks, index)]
         if not heads:
             return None
         lower = [n for n in heads if collected[n].text.islower()]

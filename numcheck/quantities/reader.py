@@ -18,13 +18,14 @@ from numcheck.quantities.dates import DateRead, month_at, read_date
 from numcheck.quantities.lexicon import Lexicon, lexicon
 from numcheck.quantities.model import Quantity
 from numcheck.quantities.money import currency_after, currency_before
-from numcheck.quantities.nouns import is_plural, noun_after
+from numcheck.quantities.nouns import noun_after, plural_at
 from numcheck.quantities.numbers import NumberRead, digit_parts, read_number
 from numcheck.quantities.tokens import Token
 from numcheck.quantities.units import catalogue, choice_by_context, match_unit
 
 
 _POINT_TEXT = re.compile(r"[ \n]([A-Za-z])")
+_POINT = re.compile(r"[ \t]*\(?\d{1,2}[.)][ \t]")  # a line that is a numbered point: "2. ", "(2) ", "2) "
 
 
 @dataclass
@@ -112,8 +113,10 @@ class Reader:
             return self.number_list(i)
         if t.kind == "num" and self.is_list_marker(i):
             return i + 1
-        if t.text in ("'", "’") and self.is_short_decade(i):
+        if t.text in ("'", "’", "‘") and self.is_short_decade(i + 1):
             return i + 3  # "the '90s": a decade whose century is not written; nothing to check
+        if t.kind == "num" and self.low(i - 1) in self.lex.words["decade_determiners"] and self.is_short_decade(i):
+            return i + 2  # "in the 90s", "the mid-80s": the same, not 90 seconds
         skip = self.fixed_label(i)
         if skip:
             return skip
@@ -180,11 +183,14 @@ class Reader:
         return 0
 
     def is_short_decade(self, i: int) -> bool:
-        if i + 2 >= len(self.toks):
+        """Token i is "90" of "'90s" or "the 90s": two digits ending in 0, glued to "s" (and to the
+        quote before it, when there is one)."""
+        if i + 1 >= len(self.toks):
             return False
-        num, s = self.toks[i + 1], self.toks[i + 2]
+        num, s = self.toks[i], self.toks[i + 1]
+        quoted = i > 0 and self.toks[i - 1].text in ("'", "’", "‘")
         return (num.kind == "num" and len(num.text) == 2 and num.text.endswith("0") and s.low == "s"
-                and num.start == self.toks[i].end and s.start == num.end)
+                and s.start == num.end and (not quoted or num.start == self.toks[i - 1].end))
 
     def is_list_marker(self, i: int) -> bool:
         """"(1) The rights of neutrals; (2) the limits", "1) explains why", "2. Cut taxes"
@@ -205,14 +211,20 @@ class Reader:
         return close.text == "." and k == i and self._point_line(i) and after.group(1).isupper()
 
     def _point_line(self, k: int) -> bool:
-        """Token k starts a line, and the line before ends a sentence or is blank: "Plans:\n1. Roads"
-        but not the hard-wrapped "Unemployment fell to\n4. Wages rose"."""
+        """Token k starts a line, and the line before ends a sentence, is blank or is a point itself,
+        or the next line is a point: "Plans:\n1. Roads\n2. Schools" but not the hard-wrapped
+        "Unemployment fell to\n4. Wages rose"."""
         start = self.toks[k].start
         line = self.text.rfind("\n", 0, start) + 1
         if self.text[line:start].strip() != "" or (k > 0 and self.toks[k - 1].end > line):
             return False
-        before = self.text[max(0, line - 200):max(0, line - 1)].rstrip(" \t\r")
-        return line == 0 or before == "" or before.endswith(("\n", ".", ":", ";", "!", "?"))
+        if line == 0:
+            return True
+        previous = self.text.rfind("\n", max(0, line - 300), line - 1) + 1
+        before = self.text[max(previous, line - 300):line - 1].rstrip(" \t\r")
+        following = self.text.find("\n", start)
+        return (before == "" or before.endswith((".", ":", ";", "!", "?")) or _POINT.match(before) is not None
+                or (following >= 0 and _POINT.match(self.text, following + 1) is not None))
 
     def label_ident(self, i: int) -> int:
         """Identifiers with digits ("F-16", "MH17", "COVID-19") are names, not figures: skipped."""
@@ -411,8 +423,8 @@ class Reader:
         after = last + 1 if (self.low(last) == "-" and last + 1 < len(self.toks)
                              and self.gap(last) == "" and self.gap(last + 1) == "") else last
         if self.low(after) in words["ordinal_period_nouns"]:
-            if self.low(after) in self.lex.fraction_words and time_unit(self.low(after + 1)) is not None:
-                return 0  # "the first half century": a rank, then a duration
+            if self.low(after) in self.lex.fraction_words and self.low(after + 1) in words["long_period_units"]:
+                return 0  # "the first half century": a rank, then a duration ("the first half year" is H1)
             return after + 1
         t = self.toks[k]
         if last == k + 1 and t.kind == "word":
@@ -422,11 +434,23 @@ class Reader:
             at_start = k == 0 or self.low(k - 1) in self.lex.words["list_point_starts"]
             if at_start and self.low(last) in (",", ".", ":"):
                 return last  # "First, we must ...", "Fifth. That Congress ...": points in a list
-        nxt = self.toks[after] if after < len(self.toks) else None
-        if nxt is not None and nxt.kind == "word" and nxt.text[:1].isupper() and nxt.low in words["ordinal_name_heads"] \
-                and self.gap(after) == " " and (t.kind != "word" or not t.text[:1].isupper()):
-            return last  # "the 96th Congress", "the 101st Airborne"; "their second Super Bowl" is a count
+        if after < len(self.toks) and self.gap(after) == " " and (t.kind != "word" or not t.text[:1].isupper()) \
+                and self.heads_a_name(after):
+            return last  # "the 96th Congress", "the 10th Mountain Division"; "their second Super Bowl" is a count
         return 0
+
+    def heads_a_name(self, m: int) -> bool:
+        """Does a run of capitalised words from token m end in a word that heads names after an
+        ordinal ("Congress", "Division", "Circuit")?"""
+        heads = self.lex.words["ordinal_name_heads"]
+        for k in range(m, min(m + 5, len(self.toks))):
+            t = self.toks[k]
+            if t.text == "." or (t.kind == "word" and t.text[:1].isupper()):
+                if t.low in heads:
+                    return True
+                continue
+            return False
+        return False
 
     def idiom_end(self, k: int) -> int:
         """End of a set phrase around the ordinal word at k ("for the first time"), or 0."""
@@ -915,7 +939,9 @@ class Reader:
         glued = letter != "" and self.gap(k + 1) == ""
         weather = letter in ("F", "C") and abs(f.value) <= 140  # "London 30C, Phoenix 118F"
         # only letters that are model suffixes more often than units: "Everest 8849 m", "Anker 65W" are measures
-        if letter in self.lex.words["model_letters"] and (glued and letter.isupper() or not glued and letter.islower()) \
+        model = letter in self.lex.words["model_letters"] or (
+            len(letter) == 1 and self.low(k - 1) in self.lex.words["label_words"])  # "section 15A"
+        if model and (glued and letter.isupper() or not glued and letter.islower()) \
                 and not weather and self.is_label(k, f, model=True):
             f.kind, f.unit = "label", None  # "a Boeing 777F", "a Learjet 35A", "LHS 1140 b": names, not measures
             return
@@ -928,7 +954,7 @@ class Reader:
             if (f.integer_digits and len(t.text) == 4 and 1000 <= f.value <= 2200 and f.high == int(f.high)
                     and 1000 <= f.high <= 2200 and f.high > f.value):
                 nxt = toks[f.last] if f.last < len(toks) else None
-                if nxt is None or not (nxt.kind == "word" and is_plural(nxt.text)):
+                if nxt is None or not (nxt.kind == "word" and plural_at(toks, f.last)):
                     f.kind, f.step = "year", 1.0
             return
         if f.integer_digits and f.first == k and len(t.text) == 4 and 1000 <= f.value <= 2200:
@@ -937,7 +963,7 @@ class Reader:
             strong = self.low(k - 1) in ("in", "since", "by", "until", "till", "during", "before", "after",
                                           "from", "through", "circa", "early", "late", "mid", "fiscal") \
                 or self.year_before_verb(k, f)
-            if strong or nxt is None or not (nxt.kind == "word" and is_plural(nxt.text)):
+            if strong or nxt is None or not (nxt.kind == "word" and plural_at(toks, f.last)):
                 f.kind = "year"
                 f.step = 1.0
                 return
@@ -946,15 +972,10 @@ class Reader:
             f.kind = "label"
 
     def year_before_verb(self, k: int, f: Figure) -> bool:
-        """"2025 ranks as the warmest year", "2024 marks the end": a year opening a clause, then a
-        verb in -s and what a verb takes; not "1500 troops as well as tanks", "1800 people a day"."""
+        """"2025 ranks as the warmest year", "2024 marks the end": a year opening a clause, then one of
+        the verbs in -s that follow a year; not "1500 troops", "1800 patients a day"."""
         words = self.lex.words
-        verb = self.toks[f.last] if f.last < len(self.toks) else None
-        if verb is None or verb.kind != "word" or not verb.text.islower() or not verb.text.endswith("s") \
-                or verb.low in words["plural_nouns_without_s"]:
-            return False
-        m = f.last + 2 if self.low(f.last + 1) == "as" else f.last + 1
-        return self.low(m) in words["verb_objects_after_year"] and (k == 0 or self.low(k - 1) in words["clause_openers"])
+        return self.low(f.last) in words["verbs_after_a_year"] and (k == 0 or self.low(k - 1) in words["clause_openers"])
 
     def is_label(self, k: int, f: Figure, model: bool = False) -> bool:
         """"Article 5", "Boeing 737", "Voyager 2": a number that names something. With `model`,
@@ -982,7 +1003,7 @@ class Reader:
             return False
         # a capitalised word straight before a number: a name, unless a unit or noun follows
         nxt = self.toks[f.last] if f.last < len(self.toks) else None
-        if not model and nxt is not None and nxt.kind == "word" and is_plural(nxt.text):
+        if not model and nxt is not None and nxt.kind == "word" and plural_at(self.toks, f.last):
             return False
         return True
 

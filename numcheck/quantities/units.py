@@ -201,13 +201,13 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
         found = _two_symbols(toks, j)
     ident_power = None
     if found is None and toks[j].kind == "ident":
-        found, ident_power = _ident_unit(toks[j])
+        found, ident_power = _ident_unit(toks[j], j)
     if found is None:
         return None
     name, end = found
     if toks[j].text[:1].isupper() and toks[j].text[1:].islower() and toks[j].low in _eponymous() \
-            and end < len(toks) and toks[end].kind == "word" and toks[end].text[:1].isupper():
-        return None  # "46,000 Tesla Cybertrucks": a name before a name; "65 Watts" is still watts
+            and end < len(toks) and toks[end].kind == "word" and toks[end].low not in lexicon().words["noun_stop"]:
+        return None  # "46,000 Tesla Cybertrucks", "40 Tesla cars": a name before what it names; "65 Watts." is watts
     surface = text[toks[j].start:toks[end - 1].end]
     nxt = toks[end] if end < len(toks) else None
     if surface in ("'", "’") and nxt is not None and nxt.kind == "word" and nxt.start == toks[end - 1].end:
@@ -339,8 +339,8 @@ def _temperature_nearby(text: str, at: int) -> bool:
     return "°" in window or "celsius" in window or "fahrenheit" in window or "kelvin" in window
 
 
-def _ident_unit(t: Token) -> tuple[tuple[str, int] | None, int | None]:
-    """Units glued to a power: "km2", "s-1", "fb−1"."""
+def _ident_unit(t: Token, j: int) -> tuple[tuple[str, int] | None, int | None]:
+    """Units glued to a power: "km2", "s-1", "fb−1" (token j): ((unit name, index after), power)."""
     cat = catalogue()
     m = re.fullmatch(r"([A-Za-zµμ]+)(-1|−1|2|3)", t.text)
     if not m:
@@ -350,7 +350,7 @@ def _ident_unit(t: Token) -> tuple[tuple[str, int] | None, int | None]:
     if name is None:
         return None, None
     suffix = m.group(2)
-    return (name, 0), (-1 if suffix in cat.inverse_suffixes else int(suffix))
+    return (name, j + 1), (-1 if suffix in cat.inverse_suffixes else int(suffix))
 
 
 def _powered(name: str, power: int) -> str:

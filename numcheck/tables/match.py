@@ -121,10 +121,13 @@ def _mentions(draft: Draft, refs: References) -> list[tuple[int, int, str]]:
 
 
 def _line_in_capitals(toks: list[tuple[int, int, str]], i: int, index) -> bool:
-    """Does word i stand among words set in capitals that are no names ("OF COLUMBIA AND THE
-    CITY")? At least three of the three words either side are; "US GDP was" has one."""
-    around = toks[max(0, i - 3):i] + toks[i + 1:i + 4]
-    return sum(1 for _, _, w in around if len(w) >= 2 and w.isupper() and w.isalpha() and w not in index) >= 3
+    """Does word i stand in a run of words set in capitals ("OF COLUMBIA AND THE CITY")? The three
+    words either side hold no lower-case word and at least three capitalised words that are no
+    names; "US GDP was" and "IMF WEO data, US GDP" are sentences, not a line in capitals."""
+    around = [w for _, _, w in toks[max(0, i - 3):i] + toks[i + 1:i + 4]]
+    if any(any(c.islower() for c in w) for w in around):
+        return False
+    return sum(1 for w in around if len(w) >= 2 and w.isupper() and w.isalpha() and w not in index) >= 3
 
 
 _PARAGRAPH_LIMIT = 800  # characters: a longer "paragraph" (a transcript on one line) is no context

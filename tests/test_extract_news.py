@@ -113,7 +113,7 @@ def test_a_word_of_a_year_or_a_bare_number_is_no_ratio(text):
 @pytest.mark.parametrize(("text", "expected"), [
     ("One of 2019's best films.", [("2019", "year", None)]),  # "one" is a pronoun here
     ("The 2003 SARS outbreak killed 774 people.", [("2003", "year", None), ("774", "count", None)]),
-    ("The 1990’s hits.", [("1990", "year", None)]),
+    ("The 1990’s hits.", [("1990’s", "date", None)]),  # a decade
     ("He is 6'2\" tall.", [("6'2\"", "measure", "foot")]),
     ("A 6′2″ man.", [("6′2″", "measure", "foot")]),
 ])

@@ -270,6 +270,8 @@ DATES = [
         value=3.0, kind="date", weekday=3),
     row("date-decade", "Inflation was far higher in the 1990s than today.", "1990s",
         value=1990.0, kind=OneOf("date", "year"), year=1990, decade=True),
+    row("date-decade-apostrophe", "Thousands of children in the 1960's took drugs.", "1960's",
+        value=1960.0, kind="date", year=1960, decade=True),
     row("duration-a-year", "The inquiry took a year to report.", "a year",
         value=1.0, kind="duration", unit="year", qualifier="exact"),
     row("duration-more-than-a-year", "The talks have dragged on for more than a year.", "more than a year",

@@ -171,6 +171,9 @@ def read_date(toks: Sequence[Token], i: int, text: str) -> DateRead | None:
         nxt = toks[i + 1]
         if nxt.low in ("s", "'s", "’s") and nxt.start == t.end and 1000 <= int(t.text) <= 2200:
             return DateRead(i, i + 2, year=int(t.text), decade=True)
+        if (nxt.text in ("'", "’") and nxt.start == t.end and i + 2 < len(toks) and toks[i + 2].low == "s"
+                and toks[i + 2].start == nxt.end and 1000 <= int(t.text) <= 2200):
+            return DateRead(i, i + 3, year=int(t.text), decade=True)  # "the 1960's"
     return None
 
 

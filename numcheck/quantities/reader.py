@@ -415,9 +415,9 @@ class Reader:
         """Where the name an ordinal belongs to ends, or 0 when the ordinal is a figure.
 
         "the 21st century", "the third quarter" (periods), "for the first time",
-        "on second thought" (set phrases), "the second Lagrangian point" (a
-        name) and "First, ..." (a list of points) name things; "the
-        second-largest port" and "she finished 11th" are ranks and stay figures.
+        "on second thought" (set phrases), "the 96th Congress" (a name) and
+        "First, ..." (a list of points) name things; "the second-largest port",
+        "their second Super Bowl" and "she finished 11th" are ranks and counts.
         """
         words = self.lex.words
         after = last + 1 if (self.low(last) == "-" and last + 1 < len(self.toks)
@@ -943,7 +943,7 @@ class Reader:
             len(letter) == 1 and self.low(k - 1) in self.lex.words["label_words"])  # "section 15A"
         if model and (glued and letter.isupper() or not glued and letter.islower()) \
                 and not weather and self.is_label(k, f, model=True):
-            f.kind, f.unit = "label", None  # "a Boeing 777F", "a Learjet 35A", "LHS 1140 b": names, not measures
+            f.kind, f.unit = "label", None  # "a Boeing 777F", "a Cessna 208B", "LHS 1140 b": names, not measures
             return
         if f.kind != "number":
             return
@@ -979,7 +979,7 @@ class Reader:
 
     def is_label(self, k: int, f: Figure, model: bool = False) -> bool:
         """"Article 5", "Boeing 737", "Voyager 2": a number that names something. With `model`,
-        the number carries a letter ("Learjet 35A"), so a noun after it is what the model is."""
+        the number carries a letter ("Cessna 208B"), so a noun after it is what the model is."""
         if k == 0 or f.first != k:
             return False
         prev = self.toks[k - 1]

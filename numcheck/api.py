@@ -56,8 +56,9 @@ def check_text(
 
     `date` is the document's date; when None, a Markdown front matter `date:` is
     used, else `default_date` (a config's `date`). `markup` ("markdown", "html",
-    "plain") overrides the markup the path's suffix names. A front matter date that is not a date raises `InputError` naming `path`
-    and the line: it is the user's mistake, reported like any unreadable file.
+    "plain") overrides the markup the path's suffix names. A front matter date
+    that is not a date raises `InputError` naming `path` and the line: it is the
+    user's mistake, reported like any unreadable file.
     `rules` defaults to every registered rule (read at call time, so rules
     registered later are included).
     """

@@ -23,6 +23,7 @@ and a fix replaces whole references.
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
@@ -191,8 +192,6 @@ def fix_in_source(source: str, replacement: str) -> str:
     writing: the number is replaced and the references and Markdown escapes around it kept
     ("15&nbsp;%", "\\$1,500", "15&#8239;%"), so a fix changes only what is wrong. Unchanged when
     the source is not the reading written with references or escapes."""
-    import html
-
     if "&" not in source and "\\" not in source:
         return replacement
     old, new = _NUMBER.search(source), _NUMBER.search(replacement)

@@ -126,6 +126,8 @@ def test_apostrophes_after_years_and_feet_and_inches(text, expected):
     ("Officials said that 1200 officers as well as 300 soldiers came.", [("1200", "count", None), ("300", "count", None)]),
     ("Each day, while 1800 people a day fled, the city emptied.", [("1800", "count", None)]),
     ("Everest 8849 m and Kangchenjunga 8586 m.", [("8849 m", "measure", "metre"), ("8586 m", "measure", "metre")]),
+    ("Everest 8849 m is the highest.", [("8849 m", "measure", "metre")]),
+    ("She got 3 in was wrong.", [("3", "number", None)]),  # "in" stays a preposition before a verb
     ("The Anker 65W charger and a Makita 18V drill.", [("65W", "measure", "watt"), ("18V", "measure", "volt")]),
     ("The charger delivers 65 Watts.", [("65 Watts", "measure", "watt")]),
     ("Police seized 40 Tesla cars.", [("40", "count", None)]),

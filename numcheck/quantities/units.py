@@ -216,7 +216,8 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
             and toks[end + 1].kind == "word" and len(toks[end + 1].text) == 1 and toks[end + 1].start == nxt.end:
         return None  # "2000 A.D.": an abbreviation, not amperes
     if surface in cat.needs_glue and not glued and power == 1:
-        if nxt is not None and nxt.low not in cat.followers_ok and (
+        verb_after = nxt is not None and nxt.low in _verbs_after_a_symbol() and surface.lower() not in _word_symbols()
+        if nxt is not None and nxt.low not in cat.followers_ok and not verb_after and (
                 nxt.kind == "word" or nxt.text in ("(", "-", "$")):
             return None
         if nxt is not None and nxt.kind == "num" and surface.lower() in _word_symbols():
@@ -274,6 +275,12 @@ def _eponymous() -> frozenset[str]:
 
 # after a space, only what no word looks like: "45 Js", "10 Wh" ("As" is a word), "3 kVA"
 _SPACED_PRODUCT = re.compile(r"(?!As)[A-Z][sh]|[a-zµ][A-Za-z]*[A-Z][A-Za-z]*")
+
+
+@lru_cache(maxsize=1)
+def _verbs_after_a_symbol() -> frozenset[str]:
+    """"Everest, 8849 m, is ...": a verb may follow a short symbol that is no English word."""
+    return frozenset(load_json("units.en.json")["verbs_after_a_symbol"])
 
 
 @lru_cache(maxsize=1)

@@ -139,3 +139,16 @@ def test_apostrophes_after_years_and_feet_and_inches(text, expected):
 ])
 def test_figures_that_look_like_names_or_cues(text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ruling ended usage of the CBP One app.", []),
+    ("He boarded Air Force One on Monday.", [("Monday", "date", None)]),
+    ("The Big Four banks failed.", []),
+    ("Storm Kills Twelve People In Texas", [("Twelve", "count", None)]),  # a title-case headline
+    ("Two people died.", [("Two", "count", None)]),
+    ("The condition of affairs among the Five Civilized Tribes is bad.", []),
+    ("THE WAGE EARNER Two very important policies have passed.", [("Two", "number", None)]),  # a heading run in
+])
+def test_a_capitalised_number_word_inside_a_name_is_a_label(text, expected):
+    assert read(text) == expected

@@ -25,6 +25,7 @@ from numcheck.quantities.units import catalogue, choice_by_context, match_unit
 
 
 _POINT_TEXT = re.compile(r"[ \n]([A-Za-z])")
+_LINE_WORD = re.compile(r"[^\W\d_]{4,}")  # the longer words of a line, for telling title case
 _POINT = re.compile(r"[ \t]*\(?\d{1,2}[.)][ \t]")  # a line that is a numbered point: "2. ", "(2) ", "2) "
 
 
@@ -970,6 +971,31 @@ class Reader:
         if (f.integer_digits or (f.shape == "cardinal" and not f.words and self.low(k - 1) in self.lex.words["label_words"])) \
                 and self.is_label(k, f):
             f.kind = "label"
+        elif f.words and f.first == k and f.last == k + 1 and self.is_word_in_a_name(k):
+            f.kind = "label"  # "the One China policy", "the CBP One app", "Air Force One"
+
+    def is_word_in_a_name(self, k: int) -> bool:
+        """A number word written with a capital inside a sentence, beside another capitalised word:
+        part of a name ("One China", "CBP One"); not in a line set in title case ("Storm Kills
+        Twelve People"), nor at a sentence's start."""
+        t = self.toks[k]
+        if k == 0 or not (t.text[:1].isupper() and t.text[1:].islower()):
+            return False
+        prev = self.toks[k - 1]
+        if prev.kind != "word" and prev.text not in (",",):
+            return False  # after ".", ":", a quote or a bracket a capital starts something new
+        nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+        before_prev = self.toks[k - 2].text if k >= 2 else ""
+        # a capitalised neighbour: a name's word, or a short acronym ("CBP One"), not a heading in
+        # capitals run into the sentence ("THE WAGE EARNER Two very important policies")
+        beside = [w for w in (prev, nxt) if w is not None and w.kind == "word" and w.text[:1].isupper()
+                  and (not w.text.isupper() or (len(w.text) <= 4 and not (w is prev and before_prev.isupper())))]
+        if not beside:
+            return False
+        start = max(self.text.rfind("\n", 0, t.start) + 1, t.start - 300)
+        end = self.text.find("\n", t.end)
+        line = _LINE_WORD.findall(self.text, start, min(end if end >= 0 else len(self.text), t.end + 300))
+        return any(w.islower() for w in line)  # a title-case line has no lower-case word of four letters
 
     def year_before_verb(self, k: int, f: Figure) -> bool:
         """"2025 ranks as the warmest year", "2024 marks the end": a year opening a clause, then one of

@@ -146,6 +146,15 @@ def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
     return text
 
 
+async def disable_action(client: LanguageClient, uri: str, text: str,
+                         language: str = "markdown") -> tuple[types.Diagnostic, types.CodeAction]:
+    """Open a draft with one finding: its diagnostic and the action that disables it."""
+    [d] = (await published(client, open_doc(client, uri, text, language), uri)).diagnostics
+    actions = await client.text_document_code_action_async(code_action_params(uri, d.range, [d]))
+    [disable] = [a for a in actions if not a.is_preferred]
+    return d, disable
+
+
 def span_of(text: str, needle: str) -> tuple[int, int]:
     start = text.index(needle)
     return start, start + len(needle)
@@ -326,9 +335,7 @@ async def test_disable_comment_in_markdown_is_an_html_comment_above_indented_lik
         client: LanguageClient, tmp_path):
     uri = (tmp_path / "draft.md").as_uri()
     text = "Intro.\n\n   " + MISTAKE + "\n"
-    [d] = (await published(client, open_doc(client, uri, text), uri)).diagnostics
-    actions = await client.text_document_code_action_async(code_action_params(uri, d.range, [d]))
-    [disable] = [a for a in actions if not a.is_preferred]
+    _, disable = await disable_action(client, uri, text)
     assert disable.title == "Disable NC101 for this line"
     [edit] = disable.edit.changes[uri]
     assert edit.range == types.Range(start=types.Position(line=2, character=0), end=types.Position(line=2, character=0))
@@ -338,9 +345,7 @@ async def test_disable_comment_in_markdown_is_an_html_comment_above_indented_lik
 async def test_disable_comment_in_plain_text_is_a_plain_line(client: LanguageClient, tmp_path):
     uri = (tmp_path / "draft.txt").as_uri()
     text = "Intro.\r\n" + MISTAKE + "\r\n"  # Windows line breaks are kept
-    [d] = (await published(client, open_doc(client, uri, text, language="plaintext"), uri)).diagnostics
-    actions = await client.text_document_code_action_async(code_action_params(uri, d.range, [d]))
-    [disable] = [a for a in actions if not a.is_preferred]
+    _, disable = await disable_action(client, uri, text, language="plaintext")
     [edit] = disable.edit.changes[uri]
     assert edit.range.start == types.Position(line=1, character=0)
     assert edit.new_text == "numcheck: disable-next-line NC101\r\n"
@@ -349,9 +354,7 @@ async def test_disable_comment_in_plain_text_is_a_plain_line(client: LanguageCli
 async def test_applying_the_disable_comment_makes_the_diagnostic_go(client: LanguageClient, tmp_path):
     uri = (tmp_path / "draft.md").as_uri()
     text = "# Admissions\n\n" + MISTAKE + "\n"
-    [d] = (await published(client, open_doc(client, uri, text), uri)).diagnostics
-    actions = await client.text_document_code_action_async(code_action_params(uri, d.range, [d]))
-    [disable] = [a for a in actions if not a.is_preferred]
+    _, disable = await disable_action(client, uri, text)
     disabled = apply_edits(text, disable.edit.changes[uri])
     assert disabled == "# Admissions\n\n<!-- numcheck: disable-next-line NC101 -->\n" + MISTAKE + "\n"
     after = await published(client, change_doc(client, uri, 2, disabled), uri, version=2)
@@ -366,9 +369,7 @@ async def test_disable_comment_inside_a_markdown_paragraph_keeps_the_paragraph(c
 
     uri = (tmp_path / "draft.md").as_uri()
     text = "> The report said  \n> " + MISTAKE + "\n"
-    [d] = (await published(client, open_doc(client, uri, text), uri)).diagnostics
-    actions = await client.text_document_code_action_async(code_action_params(uri, d.range, [d]))
-    [disable] = [a for a in actions if not a.is_preferred]
+    _, disable = await disable_action(client, uri, text)
     disabled = apply_edits(text, disable.edit.changes[uri])
     assert disabled == "> The report said <!-- numcheck: disable-next-line NC101 -->  \n> " + MISTAKE + "\n"
     rendered = MarkdownIt("commonmark").render(disabled)
@@ -551,10 +552,8 @@ async def test_disable_action_on_a_table_total_through_the_client(client: Langua
     draft has no finding left (NC109 silenced, the directive used)."""
     uri = (tmp_path / "sales.md").as_uri()
     text = f"Sales by region:\n\n{TOTAL_TABLE}\nThat is all.\n"
-    [d] = (await published(client, open_doc(client, uri, text), uri)).diagnostics
+    d, disable = await disable_action(client, uri, text)
     assert d.code == "NC109"
-    actions = await client.text_document_code_action_async(code_action_params(uri, d.range, [d]))
-    [disable] = [a for a in actions if not a.is_preferred]
     assert disable.title == "Disable NC109 for this table"
     edited = apply_edits(text, disable.edit.changes[uri])
     assert edited == f"Sales by region:\n\n{AROUND_TOTAL}\nThat is all.\n"

@@ -77,8 +77,9 @@ def test_markdown_view_never_moves_text(text):
 # P<n>Q marks a word in prose, Z<n>Q a word in something that is not prose.
 
 
-@st.composite
-def _markdown(draw):
+def _markers():
+    """Makers of numbered words, unique within one drawn draft: p() for a word in prose, z() for one
+    in something that is not prose."""
     counter = iter(range(10_000))
 
     def p() -> str:
@@ -86,6 +87,13 @@ def _markdown(draw):
 
     def z() -> str:
         return f"Z{next(counter)}Q"
+
+    return p, z
+
+
+@st.composite
+def _markdown(draw):
+    p, z = _markers()
 
     def inline() -> str:
         kind = draw(st.sampled_from(["word", "word", "word", "code", "code2", "em", "strong", "under", "link",
@@ -184,13 +192,7 @@ def test_generated_markdown_keeps_prose_in_place_and_blanks_the_rest(text):
 
 @st.composite
 def _html(draw):
-    counter = iter(range(10_000))
-
-    def p() -> str:
-        return f"P{next(counter)}Q"
-
-    def z() -> str:
-        return f"Z{next(counter)}Q"
+    p, z = _markers()
 
     def piece() -> str:
         kind = draw(st.sampled_from(["word", "word", "tag", "attr", "comment", "script", "style", "code", "pre",

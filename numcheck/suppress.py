@@ -27,12 +27,11 @@ from typing import Optional, Sequence
 from numcheck import rules as registry
 from numcheck.checks.model import Finding, Rule
 from numcheck.document import LineIndex
+from numcheck.markup import markup_kind
 from numcheck.markup.directives import COMMENT as _COMMENT, LINE as _LINE
 from numcheck.checks.rules.nc001_unused_suppression import RULE
 
-__all__ = ["Directive", "parse_directives", "apply_suppressions", "RULE", "MARKUP_SUFFIXES"]
-
-MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+__all__ = ["Directive", "parse_directives", "apply_suppressions", "RULE"]
 _CODE = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 _PREFIX = re.compile(r"NC\d{0,3}", re.I)  # a rule code or a prefix of codes, as --select takes them
 
@@ -53,8 +52,7 @@ def parse_directives(text: str, path: str = "", lines: Optional[LineIndex] = Non
     also takes bare directive lines."""
     lines = lines or LineIndex(text)
     found: list[tuple[int, re.Match[str]]] = [(m.start(), m) for m in _COMMENT.finditer(text)]
-    plain = markup == "plain" if markup is not None else not path.lower().endswith(MARKUP_SUFFIXES)
-    if plain:
+    if (markup or markup_kind(path)) == "plain":
         taken = {m.start() for _, m in found}
         for m in _LINE.finditer(text):
             # the comment form on a line of its own is matched once, not twice

@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from lsprotocol import types
 
 from numcheck.checks import Finding
-from numcheck.markup import Prose
+from numcheck.markup import Prose, markup_kind
 from numcheck.server.diagnostics import finding_diagnostic
 from numcheck.server.placement import place_disable
 from numcheck.server.positions import PositionMap
-from numcheck.suppress import MARKUP_SUFFIXES  # where the suppression engine reads only comments
 from numcheck.suppress import RULE as UNUSED_SUPPRESSION
 
 if TYPE_CHECKING:
@@ -36,7 +35,8 @@ def disable_comment(code: str, markup: bool) -> str:
 
 
 def is_markup(uri: str, language_id: str | None) -> bool:
-    return uri.lower().split("?", 1)[0].endswith(MARKUP_SUFFIXES) or (language_id or "") in MARKUP_LANGUAGES
+    # where the suppression engine reads directives only in comments
+    return markup_kind(uri.split("?", 1)[0]) != "plain" or (language_id or "") in MARKUP_LANGUAGES
 
 
 def code_actions(findings: Sequence[Finding], positions: PositionMap, uri: str, markup: bool,

@@ -57,6 +57,14 @@ class _Reader(HTMLParser):
         self.comments: list[tuple[int, int]] = []
         self.references: list[tuple[int, int, str]] = []  # read once every text run is in the canvas
 
+    def parse_html_declaration(self, i: int) -> int:
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            # "<![0": CPython's parser asserts on a malformed marked section; skip the "<" alone
+            # and read on from what follows it, as text
+            return i + 1
+
     def _offset(self) -> int:
         line, column = self.getpos()
         return self.line_starts[line - 1] + column

@@ -40,6 +40,8 @@ class Catalogue:
     max_len: int
     needs_glue: frozenset[str]
     followers_ok: frozenset[str]
+    verbs_after_symbol: frozenset[str]  # "Everest, 8849 m, is ...": may follow a short symbol that is no word
+    eponymous: frozenset[str]  # units named after people ("tesla"): capitalised, the people or firms
     article_units: frozenset[str]
     named: Mapping[Key, tuple[float, str]]
     named_starts: frozenset[str]  # first words of the named quantities, a quick reject
@@ -134,6 +136,7 @@ def catalogue() -> Catalogue:
         first_tokens=frozenset(firsts),
         max_len=max(len(k) for k in [*chosen_symbols, *chosen_surfaces]),
         needs_glue=frozenset(extra["needs_glue_or_end"]), followers_ok=frozenset(extra["followers_ok"]),
+        verbs_after_symbol=frozenset(extra["verbs_after_a_symbol"]), eponymous=frozenset(extra["eponymous"]),
         article_units=frozenset(extra["article_units"]),
         named={_key(k, True): (float(v[0]), v[1]) for k, v in extra["named_quantities"].items()},
         named_starts=frozenset(_key(k, True)[0] for k in extra["named_quantities"]),
@@ -205,7 +208,7 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
     if found is None:
         return None
     name, end = found
-    if toks[j].text[:1].isupper() and toks[j].text[1:].islower() and toks[j].low in _eponymous() \
+    if toks[j].text[:1].isupper() and toks[j].text[1:].islower() and toks[j].low in cat.eponymous \
             and end < len(toks) and toks[end].kind == "word" and toks[end].low not in lexicon().words["noun_stop"]:
         return None  # "46,000 Tesla Cybertrucks", "40 Tesla cars": a name before what it names; "65 Watts." is watts
     surface = text[toks[j].start:toks[end - 1].end]
@@ -216,7 +219,7 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
             and toks[end + 1].kind == "word" and len(toks[end + 1].text) == 1 and toks[end + 1].start == nxt.end:
         return None  # "2000 A.D.": an abbreviation, not amperes
     if surface in cat.needs_glue and not glued and power == 1:
-        verb_after = nxt is not None and nxt.low in _verbs_after_a_symbol() and surface.lower() not in _word_symbols()
+        verb_after = nxt is not None and nxt.low in cat.verbs_after_symbol and surface.lower() not in _word_symbols()
         if nxt is not None and nxt.low not in cat.followers_ok and not verb_after and (
                 nxt.kind == "word" or nxt.text in ("(", "-", "$")):
             return None
@@ -267,20 +270,8 @@ def match_unit(toks: Sequence[Token], j: int, text: str, *, glued: bool) -> Unit
 _PRIMES = ("'", "’", "′", '"', "″", "”")
 
 
-@lru_cache(maxsize=1)
-def _eponymous() -> frozenset[str]:
-    """Units named after people ("tesla", "newton"): capitalised, they are the people or firms."""
-    return frozenset(load_json("units.en.json")["eponymous"])
-
-
 # after a space, only what no word looks like: "45 Js", "10 Wh" ("As" is a word), "3 kVA"
 _SPACED_PRODUCT = re.compile(r"(?!As)[A-Z][sh]|[a-zµ][A-Za-z]*[A-Z][A-Za-z]*")
-
-
-@lru_cache(maxsize=1)
-def _verbs_after_a_symbol() -> frozenset[str]:
-    """"Everest, 8849 m, is ...": a verb may follow a short symbol that is no English word."""
-    return frozenset(load_json("units.en.json")["verbs_after_a_symbol"])
 
 
 @lru_cache(maxsize=1)
@@ -335,8 +326,8 @@ def choice_by_context(symbol: str, text: str, at: int) -> str | None:
     """The reading of an ambiguous symbol that the sentence around it asks for
     ("12 b" in a sentence on nuclear physics is barns), or None."""
     unit, cue = _context_choices()[symbol]
-    start = max(text.rfind(". ", 0, at) + 1, at - 300)
-    end = text.find(". ", at)
+    start = max(text.rfind(". ", max(0, at - 300), at) + 1, at - 300, 0)  # a search bounded as the window is
+    end = text.find(". ", at, at + 301)
     end = min(end if end >= 0 else len(text), at + 300)
     return unit if cue.search(text, start, end) else None
 

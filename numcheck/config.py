@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
 from numcheck.document import InputError
+from numcheck.files import CONFIG_LIMIT, FileRefused, read_regular
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -198,23 +200,43 @@ def find_config(start: str) -> Optional[str]:
     """The config file closest to `start` (a file or folder): numcheck.toml, .numcheck.toml, or a
     pyproject.toml that has a [tool.numcheck] table."""
     folder = Path(os.path.abspath(start))
-    if not folder.is_dir():
+    if not _is_dir(folder):
         folder = folder.parent
     for candidate in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             path = candidate / name
-            if not path.is_file():
+            if not _is_config_candidate(path):
                 continue
             if name != "pyproject.toml" or _has_tool_table(path):
                 return shown_path(str(path))
     return None
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):  # a folder that cannot be traversed is no folder to search
+        return False
+
+
+def _is_config_candidate(path: Path) -> bool:
+    """A file of a config's name that is not a folder: a FIFO or a device is a candidate too, so
+    load_config refuses it by name instead of the search passing it by."""
+    try:
+        return not stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def _has_tool_table(path: Path) -> bool:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
+        data = read_regular(path, CONFIG_LIMIT)
+    except FileRefused as exc:
+        return not exc.missing  # unreadable: load_config says why, rather than silently using defaults
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return b"numcheck" in data  # ours if it names us: load_config reports the bad byte
     if "numcheck" not in text:
         return False  # the cheap test: most pyproject.toml files never name numcheck
     if _OUR_HEADER.search(text):
@@ -256,11 +278,9 @@ def load_config(path: str, known: Sequence[tuple[str, str]] = ()) -> Config:
 
     Raises ConfigError naming the file, the line and what is allowed."""
     try:
-        raw_bytes = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(path, "no such config file") from None
-    except OSError as exc:
-        raise ConfigError(path, f"cannot read config: {exc.strerror or exc}") from None
+        raw_bytes = read_regular(path, CONFIG_LIMIT)
+    except FileRefused as exc:
+        raise ConfigError(path, "no such config file" if exc.missing else exc.message) from None
     try:
         text = raw_bytes.decode("utf-8-sig")  # a BOM (Windows editors add one) is not TOML's business
     except UnicodeDecodeError as exc:

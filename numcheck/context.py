@@ -16,8 +16,9 @@ from numcheck.checks import Rule, Settings
 from numcheck import rules as registry
 from numcheck.config import Config, config_for, shown_path
 from numcheck.document import STDIN_NAME, InputError
+from numcheck.tables.load import TableRoot
 
-__all__ = ["Context", "default_references", "known_rules"]
+__all__ = ["Context", "default_references", "known_rules", "reference_roots"]
 
 
 def known_rules() -> tuple[tuple[str, str], ...]:
@@ -26,13 +27,51 @@ def known_rules() -> tuple[tuple[str, str], ...]:
 
 def default_references(draft_path: str) -> tuple[str, ...]:
     """reference/ beside the draft, and in the working folder, where they exist."""
+    return tuple(root.path for root in _default_roots(draft_path))
+
+
+def _default_roots(draft_path: str) -> tuple[TableRoot, ...]:
+    """The default reference/ folders, each bound to the folder that holds it: a `reference`
+    that is a symbolic link out of the draft's tree is refused, not followed."""
     folder = os.getcwd() if draft_path in ("", STDIN_NAME) else os.path.dirname(os.path.abspath(draft_path))
-    found: list[str] = []
-    for candidate in (os.path.join(folder, "reference"), os.path.join(os.getcwd(), "reference")):
-        candidate = shown_path(os.path.normpath(candidate))
-        if os.path.isdir(candidate) and candidate not in found:
-            found.append(candidate)
+    found: list[TableRoot] = []
+    for parent in (folder, os.getcwd()):
+        candidate = shown_path(os.path.normpath(os.path.join(parent, "reference")))
+        if os.path.isdir(candidate) and candidate not in [r.path for r in found]:
+            found.append(TableRoot(candidate, bound=parent))
     return tuple(found)
+
+
+def project_top(folder: str) -> str:
+    """The top of the Git work tree holding `folder`, or `folder` itself outside one: how far a
+    config's `reference` may reach."""
+    here = os.path.abspath(folder)
+    for candidate in (here, *_parents(here)):
+        if os.path.exists(os.path.join(candidate, ".git")):
+            return candidate
+    return here
+
+
+def _parents(path: str) -> list[str]:
+    out = []
+    while True:
+        parent = os.path.dirname(path)
+        if parent == path:
+            return out
+        out.append(parent)
+        path = parent
+
+
+def reference_roots(config: Config, draft_path: str) -> tuple[TableRoot, ...]:
+    """Where a draft's reference tables come from, each with how far it may reach: named on the
+    command line (trusted as named), in a config (inside the config's project), or the default
+    reference/ folders."""
+    if config.reference is None:
+        return _default_roots(draft_path)
+    if config.origin("reference") == "command line" or not config.path:
+        return tuple(TableRoot(shown_path(p)) for p in config.reference)
+    bound = project_top(os.path.dirname(config.path))
+    return tuple(TableRoot(shown_path(p), bound=bound) for p in config.reference)
 
 
 def _stamps(paths: tuple[str, ...]) -> tuple:
@@ -67,16 +106,16 @@ class Context:
         """The reference tables for a draft (None when there are none) and the tables' errors."""
         from numcheck.tables import load_references
 
-        paths = config.reference if config.reference is not None else default_references(path)
-        if not paths:
+        roots = reference_roots(config, path)
+        if not roots:
             return None, ()
-        stamps = _stamps(paths)
-        hit = self._tables.get(paths)
+        stamps = _stamps(tuple(r.path for r in roots))
+        hit = self._tables.get(roots)
         if hit is None or hit[0] != stamps:
             # named as the user sees them (relative to the working folder) in messages and errors
-            refs, errors = load_references([shown_path(p) for p in paths])
+            refs, errors = load_references(roots)
             hit = (stamps, refs if refs else None, tuple(errors))
-            self._tables[paths] = hit
+            self._tables[roots] = hit
         return hit[1], hit[2]
 
     def rules(self, config: Config) -> tuple[Rule, ...]:

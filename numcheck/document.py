@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
+from numcheck.files import DRAFT_LIMIT, FileRefused, read_regular
+
 PathArg = Union[str, os.PathLike]
 
 # Suffixes picked up when a folder is given; a file named explicitly is read
@@ -112,22 +114,14 @@ def decode(data: bytes, path: PathArg) -> str:
 
 
 def read_text(path: PathArg) -> str:
-    """Read a file as UTF-8, line endings kept as they are."""
+    """Read a file as UTF-8, line endings kept as they are: a regular file of at most
+    DRAFT_LIMIT bytes (a FIFO, a device or a huge file is refused, never waited on)."""
     # Reading bytes and decoding ourselves keeps \r\n and \r untouched (like
     # newline="") and lets a decode error name the line.
     try:
-        if os.path.isdir(path):
-            raise InputError(path, "is a folder, expected a file")
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a folder, expected a file") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+        data = read_regular(path, DRAFT_LIMIT)
+    except FileRefused as exc:
+        raise InputError(path, exc.message) from None
     return decode(data, path)
 
 
@@ -135,7 +129,10 @@ def read_stdin() -> str:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         raise InputError(STDIN_NAME, "standard input is not available")
-    return decode(stream.read(), STDIN_NAME)
+    data = stream.read(DRAFT_LIMIT + 1)
+    if len(data) > DRAFT_LIMIT:
+        raise InputError(STDIN_NAME, f"is more than the {DRAFT_LIMIT // (1024 * 1024)} MB numcheck reads")
+    return decode(data, STDIN_NAME)
 
 
 def _is_text_file(name: str) -> bool:

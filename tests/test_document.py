@@ -256,4 +256,6 @@ def test_document_module_does_not_import_the_extractor():
             imported.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             imported.add(node.module or "")
-    assert not any(name == "numcheck" or name.startswith("numcheck.") for name in imported), imported
+    # numcheck.files (safe reading, standard library only) is below every stage
+    ours = {name for name in imported if name == "numcheck" or name.startswith("numcheck.")}
+    assert ours <= {"numcheck.files"}, imported

@@ -20,8 +20,10 @@ import math
 import os
 import re
 import sys
-from pathlib import Path
-from typing import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Union
+
+from numcheck.files import CONFIG_LIMIT, TABLE_LIMIT, FileRefused, inside, printable, read_regular
 
 from numcheck.tables.model import Fact, References, TableError
 from numcheck.tables.units import canonical_unit
@@ -37,13 +39,34 @@ DESCRIPTOR_KEYS = {"table", "subject", "subject_also", "time", "value", "measure
                    "tolerance", "aliases", "aggregates"}
 
 
-def load_references(paths: Iterable[str | os.PathLike]) -> tuple[References, list[TableError]]:
+@dataclass(frozen=True)
+class TableRoot:
+    """A reference table or folder of them, and how far its tables may reach.
+
+    `bound` is a folder the root must lie inside once symbolic links are resolved: the
+    project of the config that names it, or the folder that holds a default `reference/`.
+    None is a root named on the command line, trusted as named. Whatever the root, its
+    tables (and a descriptor's `table`) must resolve inside it: a file of a pull request
+    cannot reach past its reference folder."""
+
+    path: str
+    bound: str | None = None
+
+
+Given = Union[str, "os.PathLike[str]", TableRoot]
+
+
+def _root(given: Given) -> TableRoot:
+    return given if isinstance(given, TableRoot) else TableRoot(os.fspath(given))
+
+
+def load_references(paths: Iterable[Given]) -> tuple[References, list[TableError]]:
     """Every usable table among `paths` (files or folders), and the errors of the others."""
     refs = References()
     errors: list[TableError] = []
-    for kind, path in _table_files(paths, errors):
+    for kind, path, folder in _table_files(paths, errors):
         try:
-            facts = list(_read_descriptor(path) if kind == "descriptor" else _read_hand_kept(path))
+            facts = list(_read_descriptor(path, folder) if kind == "descriptor" else _read_hand_kept(path))
             _check_duplicates(facts)
         except TableError as exc:
             errors.append(exc)
@@ -54,47 +77,79 @@ def load_references(paths: Iterable[str | os.PathLike]) -> tuple[References, lis
     return refs, errors
 
 
-def table_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[str], list[str]]:
+def table_paths(paths: Iterable[Given]) -> tuple[list[str], list[str]]:
     """The table files among `paths` (folders searched for *.csv and *.toml, in a stable order),
     and the paths that are neither file nor folder."""
     files: list[str] = []
     missing: list[str] = []
-    for p in paths:
-        p = os.fspath(p)
+    for given in paths:
+        p = _root(given).path
         if os.path.isdir(p):
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                files.extend(os.path.join(root, n) for n in sorted(names) if n.endswith((".csv", ".toml")))
-        elif os.path.isfile(p):
+            files.extend(f for f, _ in _walk(p, []))
+        elif os.path.exists(p):
             files.append(p)
         else:
             missing.append(p)
     return files, missing
 
 
-def _table_files(paths: Iterable[str | os.PathLike], errors: list[TableError]) -> Iterator[tuple[str, str]]:
-    """(kind, path) for each table: descriptors first claim their CSV; other CSVs are hand-kept."""
-    files, missing = table_paths(paths)
-    errors.extend(TableError(p, "no such file or folder") for p in missing)
+def _walk(folder: str, errors: list[TableError]) -> list[tuple[str, str]]:
+    """(file, folder) for each *.csv and *.toml under `folder`; a folder that cannot be read is an
+    error, not a silent gap."""
+    def on_error(exc: OSError) -> None:
+        errors.append(TableError(exc.filename or folder, f"cannot read folder: {exc.strerror or exc}"))
+
+    out: list[tuple[str, str]] = []
+    for root, dirs, names in os.walk(folder, onerror=on_error):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        out.extend((os.path.join(root, n), folder) for n in sorted(names) if n.endswith((".csv", ".toml")))
+    return out
+
+
+def _root_files(given: Given, errors: list[TableError]) -> list[tuple[str, str]]:
+    """(file, folder its tables must stay inside) for one root, or an error for a root that
+    reaches outside its bound or is neither file nor folder."""
+    root = _root(given)
+    if root.bound is not None and not inside(root.path, root.bound):
+        errors.append(TableError(root.path, f"lies outside {root.bound} once symbolic links are followed; "
+                                            "name it with --reference to use it"))
+        return []
+    if os.path.isdir(root.path):
+        found = _walk(root.path, errors)
+        outside = [f for f, folder in found if not inside(f, folder)]
+        errors.extend(TableError(f, f"is a symbolic link to a file outside {root.path}; numcheck reads only "
+                                    "tables inside their reference folder (name that file with --reference)")
+                      for f in outside)
+        return [(f, folder) for f, folder in found if f not in outside]
+    if os.path.lexists(root.path):
+        return [(root.path, os.path.dirname(root.path) or ".")]
+    errors.append(TableError(root.path, "no such file or folder"))
+    return []
+
+
+def _table_files(paths: Iterable[Given], errors: list[TableError]) -> Iterator[tuple[str, str, str]]:
+    """(kind, path, folder) for each table: descriptors first claim their CSV; other CSVs are
+    hand-kept."""
+    files = [entry for given in paths for entry in _root_files(given, errors)]
     claimed: set[str] = set()
-    for f in files:
+    for f, _ in files:
         if f.endswith(".toml"):
             table = _descriptor_table(f)
             if table:
                 claimed.add(os.path.normpath(table))
-    for f in files:
+    for f, folder in files:
         if f.endswith(".toml"):
-            yield "descriptor", f
+            yield "descriptor", f, folder
         elif os.path.normpath(f) not in claimed:
-            yield "hand-kept", f
+            yield "hand-kept", f, folder
 
 
 def _descriptor_table(path: str) -> str | None:
     """The table a descriptor describes; for one that cannot be read, the CSV of the same name,
     so that its table is not mistaken for a hand-kept one (the descriptor's error is enough)."""
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomllib.loads(read_regular(path, CONFIG_LIMIT).decode("utf-8-sig"))
+    except (FileRefused, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return os.path.splitext(path)[0] + ".csv"
     table = data.get("table")
     return os.path.join(os.path.dirname(path), table) if isinstance(table, str) else None
@@ -102,11 +157,13 @@ def _descriptor_table(path: str) -> str | None:
 
 # --- the hand-kept format ------------------------------------------------------------------
 
-def _read_text(path: str) -> str:
+def _read_text(path: str, limit: int = TABLE_LIMIT) -> str:
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise TableError(path, f"cannot be read: {exc.strerror or exc}") from None
+        data = read_regular(path, limit)
+    except FileRefused as exc:
+        raise TableError(path, exc.message) from None
+    if b"\x00" in data:
+        raise TableError(path, "looks like a binary file (it holds NUL bytes); a table is CSV text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -160,7 +217,7 @@ def _hand_kept(path: str, text: str) -> Iterator[Fact]:
     missing = [c for c in REQUIRED if c not in lower]
     if missing:
         raise TableError(path, f"missing required column{'s' if len(missing) > 1 else ''} "
-                               f"{', '.join(missing)} (the header is: {', '.join(header)})", 1)
+                               f"{', '.join(missing)} (the header is: {_excerpt(header)})", 1)
     extra_columns = [h for h in header if h.lower() not in REQUIRED + OPTIONAL]
     for line, row in rows:
         cell = {k: row.get(lower[k], "") for k in lower}
@@ -200,7 +257,7 @@ def _value(path: str, line: int, text: str) -> tuple[float | None, dt.date | Non
     try:
         return None, dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise TableError(path, f"value {text!r} is neither a number nor a date (YYYY-MM-DD)", line) from None
+        raise TableError(path, f"value {printable(text, 40)!r} is neither a number nor a date (YYYY-MM-DD)", line) from None
 
 
 def _unit(path: str, line: int, text: str) -> str | None:
@@ -208,7 +265,7 @@ def _unit(path: str, line: int, text: str) -> str | None:
         return None
     unit = canonical_unit(text)
     if unit is None:
-        raise TableError(path, f"unit {text!r} is not a unit numcheck knows", line)
+        raise TableError(path, f"unit {printable(text, 40)!r} is not a unit numcheck knows", line)
     return unit
 
 
@@ -221,7 +278,7 @@ def _as_of(path: str, line: int, text: str) -> int | dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise TableError(path, f"as_of {text!r} is neither a year nor a date (YYYY-MM-DD)", line) from None
+        raise TableError(path, f"as_of {printable(text, 40)!r} is neither a year nor a date (YYYY-MM-DD)", line) from None
 
 
 def _tolerance(path: str, line: int, text: str) -> float:
@@ -230,7 +287,7 @@ def _tolerance(path: str, line: int, text: str) -> float:
         return 0.0
     value = _number(text)
     if value is None or not 0 <= value < 1:
-        raise TableError(path, f"tolerance {text!r} is not a fraction between 0 and 1 (0.02 is 2%)", line)
+        raise TableError(path, f"tolerance {printable(text, 40)!r} is not a fraction between 0 and 1 (0.02 is 2%)", line)
     return value
 
 
@@ -254,8 +311,27 @@ def _key_line(text: str, key: str) -> int | None:
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
-def _read_descriptor(path: str) -> Iterator[Fact]:
-    text = _read_text(path)
+def _described_table(path: str, table: str, folder: str, line: int | None) -> str:
+    """The descriptor's `table`, which must be a relative path to a file inside `folder` (symbolic
+    links followed): a descriptor in a pull request cannot read /proc/self/environ."""
+    if os.path.isabs(table) or os.path.splitdrive(table)[0]:
+        raise TableError(path, f"table {printable(table)!r} must be a path relative to the descriptor", line)
+    joined = os.path.normpath(os.path.join(os.path.dirname(path), table))
+    if not inside(joined, folder):
+        raise TableError(path, f"table {printable(table)!r} lies outside {folder}; a descriptor reads only "
+                               "tables inside its reference folder", line)
+    return joined
+
+
+def _excerpt(header: list[str], columns: int = 12) -> str:
+    """A header as an error may show it: a few columns, each short and printable."""
+    shown = ", ".join(printable(h, 40) for h in header[:columns])
+    return shown + (f", ... ({len(header)} columns)" if len(header) > columns else "")
+
+
+def _read_descriptor(path: str, folder: str) -> Iterator[Fact]:
+    """The facts of the table a descriptor describes; the table must lie inside `folder`."""
+    text = _read_text(path, CONFIG_LIMIT)
     try:
         desc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -264,12 +340,12 @@ def _read_descriptor(path: str) -> Iterator[Fact]:
         raise TableError(path, f"is not valid TOML: {message}", int(where.group(1)) if where else None) from None
     for key in desc:
         if key not in DESCRIPTOR_KEYS:
-            raise TableError(path, f"unknown key {key!r} (known: {', '.join(sorted(DESCRIPTOR_KEYS))})",
+            raise TableError(path, f"unknown key {printable(key, 40)!r} (known: {', '.join(sorted(DESCRIPTOR_KEYS))})",
                              _key_line(text, key))
     for key in ("table", "subject", "value", "measure"):
         if not isinstance(desc.get(key), str) or not desc[key].strip():
             raise TableError(path, f"needs {key} = \"...\"", _key_line(text, key))
-    table = os.path.join(os.path.dirname(path), desc["table"])
+    table = _described_table(path, desc["table"], folder, _key_line(text, "table"))
     header, rows = _rows(table, _read_text(table))
     columns = {"subject": desc["subject"], "value": desc["value"]}
     if desc.get("time"):
@@ -279,8 +355,8 @@ def _read_descriptor(path: str) -> Iterator[Fact]:
         raise TableError(path, "subject_also must be a list of column names", _key_line(text, "subject_also"))
     for key, column in [*columns.items(), *(("subject_also", a) for a in also)]:
         if column not in header:
-            raise TableError(path, f"{key} names column {column!r}, which {desc['table']} does not have "
-                                   f"(its columns: {', '.join(header)})", _key_line(text, key))
+            raise TableError(path, f"{key} names column {printable(column)!r}, which {printable(desc['table'])} "
+                                   f"does not have (its columns: {_excerpt(header)})", _key_line(text, key))
     scale = desc.get("scale", 1)
     if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0 < scale < float("inf"):
         raise TableError(path, "scale must be a positive number", _key_line(text, "scale"))
@@ -291,7 +367,8 @@ def _read_descriptor(path: str) -> Iterator[Fact]:
     if desc.get("unit"):
         unit = canonical_unit(str(desc["unit"]))
         if unit is None:
-            raise TableError(path, f"unit {desc['unit']!r} is not a unit numcheck knows", _key_line(text, "unit"))
+            raise TableError(path, f"unit {printable(str(desc['unit']), 40)!r} is not a unit numcheck knows",
+                             _key_line(text, "unit"))
     aliases: dict[str, list[str]] = {}
     table_of_aliases = desc.get("aliases", {})
     if not isinstance(table_of_aliases, dict) or not all(isinstance(v, str) for v in table_of_aliases.values()):
@@ -310,7 +387,8 @@ def _read_descriptor(path: str) -> Iterator[Fact]:
             continue  # published tables leave gaps
         value = _number(raw)
         if value is None:
-            raise TableError(table, f"value {raw!r} in column {columns['value']!r} is not a number", line)
+            raise TableError(table, f"value {printable(raw, 40)!r} in column {columns['value']!r} is not a number",
+                             line)
         as_of = None
         if "time" in columns:
             as_of = _as_of(table, line, row.get(columns["time"], ""))

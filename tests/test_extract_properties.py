@@ -210,6 +210,36 @@ def _timed(text: str) -> float:
     return time.perf_counter() - t0
 
 
+# Runs of bare numbers once made every figure re-read the rest of its list (issue 10: 800
+# comma-separated numbers took 16 s): each shape must cost the same per byte at N and 4N.
+LIST_SHAPES = {
+    "commas": "1, ",
+    "and-chain": "1 and ",
+    "comma-lines": "1,\n",
+    "counting": None,  # "1, 2, 3, ..."
+    "mixed": "12, 3.5 and 7 mg, ",
+}
+
+
+def _list_text(shape: str, size: int) -> str:
+    unit = LIST_SHAPES[shape]
+    if unit is None:
+        out, i = [], 1
+        while sum(map(len, out)) < size:
+            out.append(f"{i}, ")
+            i += 1
+        return "".join(out)
+    return unit * (size // len(unit))
+
+
+@pytest.mark.parametrize("shape", list(LIST_SHAPES))
+def test_runs_of_numbers_scale_linearly(shape):
+    numcheck.extract(_list_text(shape, 1000))
+    small = min(_timed(_list_text(shape, 10_000)) for _ in range(2))
+    large = min(_timed(_list_text(shape, 40_000)) for _ in range(2))
+    assert large <= 10 * max(small, 0.05), f"N: {small:.3f}s, 4N: {large:.3f}s"
+
+
 def test_number_words_scale_linearly():
     unit = "one two three hundred and "
     n = 2_500

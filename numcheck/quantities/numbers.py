@@ -104,6 +104,23 @@ def _ALL_ORDINALS(lex: Lexicon) -> frozenset[str]:
     return _ORD_CACHE[key]
 
 
+_UNREAD = object()
+# The atoms of the token list read last, by token index: a token's atom does not depend on where
+# a number starts, and every figure reads up to `limit` atoms ahead, so without it a line of
+# numbers would read each token 24 times. One tuple, swapped whole, so threads never share a
+# half-built entry; the strong reference keeps the list's id from being reused.
+_MEMO: tuple[object, list] = (None, [])
+
+
+def _atom_memo(toks: Sequence[Token]) -> list:
+    global _MEMO
+    key, memo = _MEMO
+    if key is not toks:
+        memo = [_UNREAD] * len(toks)
+        _MEMO = (toks, memo)
+    return memo
+
+
 def atoms_from(toks: Sequence[Token], i: int, text: str, limit: int = 24) -> list[Atom]:
     """Number atoms from token i on, stopping at the first token that is not one.
 
@@ -111,14 +128,20 @@ def atoms_from(toks: Sequence[Token], i: int, text: str, limit: int = 24) -> lis
     only inside a word number ("three million, two hundred").
     """
     lex = lexicon()
+    memo = _atom_memo(toks)
     out: list[Atom] = []
     j = i
     while j < len(toks) and len(out) < limit:
-        a = atom_at(toks, j, lex)
+        a = memo[j]
+        if a is _UNREAD:
+            a = memo[j] = atom_at(toks, j, lex)
         if a is None:
             break
         if j > i and "\n" in text[toks[j - 1].end:toks[j].start]:
             break
+        if out and out[-1].kind == "D" and (a.kind == "," or (
+                a.kind == "&" and not (j + 1 < len(toks) and toks[j + 1].low in ("a", "an")))):
+            break  # "1, 2, 3" and "1 and 2" are lists, not one number: a run of them is read once
         if a.kind == "-" and out and (out[-1].kind in ("&", "A") or (j + 1 < len(toks) and toks[j + 1].low in (
                 "and", "a", "an"))):
             j += 1  # "three-and-a-half": hyphens that only join the words of "and a half"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -53,13 +54,27 @@ def verdicts(draft: Draft, refs: References, tol: Tolerance = Tolerance()) -> li
 
 
 def _verdicts(draft: Draft, refs: References, tol: Tolerance) -> list[Verdict]:
-    mentions = _mentions(draft, refs)
+    mentions = Mentions(_mentions(draft, refs), _title_span(draft.prose))
     out: list[Verdict] = []
     for q in draft.quantities:
         if q.kind not in CHECKED_KINDS:
             continue
         out.append(_judge(draft, refs, q, mentions, tol))
     return out
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """The subjects named in a draft, in text order, and the draft's title span: found once, then
+    looked up by position (bisection), so a draft of many figures is not rescanned per figure."""
+
+    found: list[tuple[int, int, str]]
+    title: tuple[int, int]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        lo = bisect_left(self.found, (start,))
+        hi = bisect_left(self.found, (end,))
+        return self.found[lo:hi]
 
 
 # --- subjects ------------------------------------------------------------------------------
@@ -133,19 +148,20 @@ def _line_in_capitals(toks: list[tuple[int, int, str]], i: int, index) -> bool:
 _PARAGRAPH_LIMIT = 800  # characters: a longer "paragraph" (a transcript on one line) is no context
 
 
-def _subjects_for(draft: Draft, q: Quantity, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _subjects_for(draft: Draft, q: Quantity, mentions: Mentions) -> list[tuple[int, int, str]]:
     """Subjects named in the figure's sentence (nearest first), else its paragraph, else the title."""
     s0, s1 = draft.sentence_span(draft.sentence_of(q.start))
-    here = [m for m in mentions if s0 <= m[0] < s1]
+    here = mentions.within(s0, s1)
     if not here:
-        p0 = max(draft.prose.rfind("\n\n", 0, q.start) + 1, draft.prose.rfind("\n", 0, q.start) + 1)
-        p1 = draft.prose.find("\n", q.end)
-        p1 = len(draft.prose) if p1 < 0 else p1
-        if p1 - p0 <= _PARAGRAPH_LIMIT:
-            here = [m for m in mentions if p0 <= m[0] < p1]
+        # searches bounded by the limit: a line of a megabyte is no paragraph, and is not rescanned
+        floor = max(0, q.start - _PARAGRAPH_LIMIT - 1)
+        p0 = draft.prose.rfind("\n", floor, q.start) + 1
+        p1 = draft.prose.find("\n", q.end, q.end + _PARAGRAPH_LIMIT + 1)
+        p1 = min(len(draft.prose), q.end + _PARAGRAPH_LIMIT + 1) if p1 < 0 else p1
+        if (p0 > floor or floor == 0) and p1 - p0 <= _PARAGRAPH_LIMIT:
+            here = mentions.within(p0, p1)
     if not here:
-        title = _title_span(draft.prose)
-        here = [m for m in mentions if title[0] <= m[0] < title[1]]
+        here = mentions.within(*mentions.title)
     return sorted(here, key=lambda m: (m[0] > q.start, abs(m[0] - q.start)))
 
 
@@ -154,7 +170,8 @@ def _title_span(text: str) -> tuple[int, int]:
     m = re.search(r"^(?:#\s+.+|title\s*:.+)$", text[:2000], re.M)
     if m:
         return m.start(), m.end()
-    first = text.split("\n", 1)[0]
+    end = text.find("\n", 0, 200)
+    first = text[:200] if end < 0 else text[:end]
     return (0, len(first)) if len(first) <= 120 and not first.rstrip().endswith((".", "!", "?")) else (0, 0)
 
 
@@ -186,7 +203,7 @@ def _measures_for(refs: References, words: set[str]) -> list[str]:
 
 # --- the verdict ---------------------------------------------------------------------------
 
-def _judge(draft: Draft, refs: References, q: Quantity, mentions, tol: Tolerance) -> Verdict:
+def _judge(draft: Draft, refs: References, q: Quantity, mentions: Mentions, tol: Tolerance) -> Verdict:
     subjects = _subjects_for(draft, q, mentions)
     if not subjects:
         return Verdict(q, "unmatched")

@@ -26,6 +26,7 @@ _OVERLAP = re.compile(r"\b(?:some of whom|some of which|both|several|more than o
 _ALL_OF_IT = re.compile(r"\b(?:the rest|the remaining|the remainder|leaving|the other)\b", re.I)
 _LIST_GAP = re.compile(r"^[\s\w'’-]{0,30}?(?:,|;|\band\b)\s*(?:and\s+)?(?:the\s+(?:rest|remaining|remainder|other)\s+)?$",
                        re.I)
+_MAX_PARTS = 64  # no breakdown in prose lists more parts; bounds the work on a line of numbers
 
 
 def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
@@ -34,14 +35,13 @@ def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
         for i, whole in enumerate(qs):
             if whole.kind not in ("count", "number", "money", "measure") or whole.high is not None:
                 continue
-            rest = qs[i + 1:]
-            if len(rest) < 2:
+            if i + 2 >= len(qs):
                 continue
-            gap = draft.between(whole, rest[0])
-            if not _INCLUDE.search(gap) or len(gap) > 40:
+            gap = draft.between(whole, qs[i + 1])
+            if len(gap) > 40 or not _INCLUDE.search(gap):
                 continue
-            parts = [rest[0]]
-            for q in rest[1:]:
+            parts = [qs[i + 1]]
+            for q in qs[i + 2:i + 2 + _MAX_PARTS]:
                 gap = draft.between(parts[-1], q) or "#"
                 if re.search(r",\s*and\b", gap) or q.noun in ("other", "more"):
                     break  # "Seven killed, including two officers, and 36 others injured": a new clause

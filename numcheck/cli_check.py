@@ -169,12 +169,18 @@ def _render(results: list[CheckResult], errors: list[InputError], args: argparse
 # --- numcheck config ------------------------------------------------------------------------
 
 def run_config(path: str, explicit: Optional[str]) -> int:
+    if path != STDIN and not os.path.lexists(path):  # a typo must not show the working folder's settings
+        _error(f"{path}: no such file or folder")
+        return EXIT_INPUT_ERROR
     context = Context(explicit)
     try:
         config = context.config(path)
     except InputError as exc:
         _error(str(exc))
         return EXIT_INPUT_ERROR
+    notice = config.no_rules(known_rules())
+    if notice:
+        context.warn(notice)
     _write(render_config(config, path, context), utf8_bytes=False)
     return EXIT_OK
 
@@ -224,5 +230,5 @@ def render_config(config: Config, path: str, context: Context) -> str:
     width = max(len(text) for text, _ in rows)
     lines += [f"{text.ljust(width)}  # {origin}" for text, origin in rows]
     codes = config.rule_codes(known_rules())
-    lines += ["", f"# rules in force ({len(codes)}): {', '.join(codes)}"]
+    lines += ["", f"# rules in force ({len(codes)}): {', '.join(codes) or 'none, so nothing is checked'}"]
     return "\n".join(lines) + "\n"

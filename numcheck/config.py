@@ -82,6 +82,19 @@ class Config:
         chosen = [code for code, name in known if _matches_any(code, name, self.select)]
         return tuple(code for code, name in known if code in chosen and not _matches_any(code, name, self.ignore))
 
+    def no_rules(self, known: Sequence[tuple[str, str]]) -> Optional[str]:
+        """Why no rule is in force, when none is (`select = []`, `ignore = ["ALL"]`): a warning to
+        give, since every draft then passes unchecked; None when some rule is. As in ruff, this
+        is not an error: a config may mean to check nothing below its folder."""
+        if self.rule_codes(known):
+            return None
+        key = "select" if not self.select or not any(
+            _matches_any(code, name, self.select) for code, name in known) else "ignore"
+        value = "[" + ", ".join(f'"{item}"' for item in getattr(self, key)) + "]"
+        origin = self.origin(key)
+        where = f"--{key}" if origin == "command line" else f"{key} = {value} in {origin}"
+        return f"no rule is selected ({where}), so nothing is checked"
+
     def excludes(self, path: str) -> bool:
         """Does an `exclude` pattern match `path` (relative to the config's folder)?"""
         if not self.exclude:
@@ -179,7 +192,10 @@ def _glob_class(pattern: str, i: int) -> Optional[tuple[str, int]]:
 
 
 def is_selector(item: str, known: Sequence[tuple[str, str]]) -> bool:
-    """Does `item` (of select or ignore) pick at least one of the `known` (code, name) rules?"""
+    """Does `item` (of select or ignore) pick at least one of the `known` (code, name) rules? An
+    empty string picks none: it is a prefix of every code, but no one means every rule by it."""
+    if not item.strip():
+        return False
     return item == "ALL" or any(code.startswith(item) or name == item for code, name in known)
 
 
@@ -330,6 +346,8 @@ def _parse_value(key: str, raw: Any, folder: str, known: Sequence[tuple[str, str
     if key in ("select", "ignore"):
         items = _string_list(raw)
         for item in items:
+            if not item.strip():
+                raise ValueError(f"{item!r} is empty, and an empty selector names no rule")
             if known and not is_selector(item, known):
                 raise ValueError(f"{item!r} is no rule code, prefix or name")
         return tuple(items)

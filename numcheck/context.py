@@ -9,8 +9,9 @@ config and table once however many drafts share it.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from numcheck.checks import Rule, Settings
 from numcheck import rules as registry
@@ -18,7 +19,7 @@ from numcheck.config import Config, config_for, shown_path
 from numcheck.document import STDIN_NAME, InputError
 from numcheck.tables.load import TableRoot
 
-__all__ = ["Context", "default_references", "known_rules", "reference_roots"]
+__all__ = ["Context", "default_references", "known_rules", "reference_roots", "warn_on_stderr"]
 
 
 def known_rules() -> tuple[tuple[str, str], ...]:
@@ -88,14 +89,23 @@ def _stamps(paths: tuple[str, ...]) -> tuple:
     return tuple(out)
 
 
+def warn_on_stderr(message: str) -> None:
+    """A warning as the command line gives one: a line on standard error, output unchanged."""
+    print(f"numcheck: warning: {message}", file=sys.stderr)
+
+
 @dataclass
 class Context:
-    """`explicit_config` is --config; `overrides` are command-line values (Config field names)."""
+    """`explicit_config` is --config; `overrides` are command-line values (Config field names);
+    `warn` is told, once each, what is worth saying but no error (a config that selects no
+    rule)."""
 
     explicit_config: Optional[str] = None
     overrides: dict[str, Any] = field(default_factory=dict)
+    warn: Callable[[str], None] = field(default=warn_on_stderr, repr=False)
     _configs: dict = field(default_factory=dict, repr=False)
     _tables: dict = field(default_factory=dict, repr=False)
+    _warned: set = field(default_factory=set, repr=False)
 
     def config(self, path: str) -> Config:
         """The config in force for the draft at `path`; raises ConfigError for a bad file."""
@@ -120,7 +130,14 @@ class Context:
 
     def rules(self, config: Config) -> tuple[Rule, ...]:
         codes = set(config.rule_codes(known_rules()))
+        if not codes:
+            self._warn_once(config.no_rules(known_rules()))
         return tuple(r for r in registry.RULES if r.code in codes)
+
+    def _warn_once(self, message: Optional[str]) -> None:
+        if message and message not in self._warned:
+            self._warned.add(message)
+            self.warn(message)
 
     def settings(self, config: Config, references: object | None) -> Settings:
         return Settings(hedge=config.hedge_tolerance, severity=dict(config.severity), references=references)

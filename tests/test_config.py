@@ -510,6 +510,8 @@ BAD_VALUES = [
     ('fail-on = "error"\n\n\nselect = ["NC9"]\n', 4, "select"),
     ('ignore = ["bogus"]\n', 1, "ignore"),
     ("ignore = [1, 2]\n", 1, "ignore"),
+    ('select = [""]\n', 1, "select"),  # an empty selector is a prefix of every code, but names no rule
+    ('fail-on = "error"\nignore = ["NC1", " "]\n', 2, "ignore"),
     ('severity = "warning"\n', 1, "severity"),
     ('[severity]\nNC101 = "warning"\nNC999 = "error"\n', 3, "severity"),
     ('[severity]\nNC101 = "fatal"\n', 2, "severity"),
@@ -575,6 +577,52 @@ def test_not_toml(work, capsys, body, line):
     out, err = capsys.readouterr()
     assert out == ""
     assert len(err.splitlines()) == 1 and err.startswith(f"numcheck: error: numcheck.toml:{line}: not valid TOML: ")
+
+
+def test_empty_selector_says_so(work, capsys):
+    write(work / "numcheck.toml", 'select = ["NC1", ""]\n')
+    write(work / "d.md", WRONG)
+    assert main(["check", "d.md"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "numcheck: error: numcheck.toml:1: select: '' is empty, and an empty selector names no rule; ")
+
+
+@pytest.mark.parametrize("body, cause", [
+    ("select = []\n", "select = [] in numcheck.toml"),
+    ('ignore = ["ALL"]\n', 'ignore = ["ALL"] in numcheck.toml'),
+    ('select = ["NC1"]\nignore = ["NC1"]\n', 'ignore = ["NC1"] in numcheck.toml'),
+])
+def test_no_rule_selected_is_a_warning_as_ruff_has_it(work, capsys, body, cause):
+    """ruff runs no rule and passes for `select = []`; numcheck does too, but says so, once."""
+    write(work / "numcheck.toml", body)
+    write(work / "a.md", WRONG)
+    write(work / "b.md", WRONG)
+    assert main(["check", "a.md", "b.md"]) == 0
+    out, err = capsys.readouterr()
+    assert err == f"numcheck: warning: no rule is selected ({cause}), so nothing is checked\n"
+    assert "2 files" in out and "0 errors" in out
+    assert main(["config", "a.md"]) == 0
+    out, err = capsys.readouterr()
+    assert err == f"numcheck: warning: no rule is selected ({cause}), so nothing is checked\n"
+    assert out.splitlines()[-1] == "# rules in force (0): none, so nothing is checked"
+
+
+def test_no_rule_selected_on_the_command_line_is_a_warning(work, capsys):
+    write(work / "d.md", WRONG)
+    assert main(["check", "d.md", "--ignore", "ALL"]) == 0
+    assert capsys.readouterr().err == "numcheck: warning: no rule is selected (--ignore), so nothing is checked\n"
+    assert main(["check", "d.md"]) == 1  # the control: NC101 fires when rules are selected
+    assert capsys.readouterr().err == ""
+
+
+def test_pyproject_not_utf8_with_tool_numcheck_is_reported_not_passed_over(work, capsys):
+    (work / "pyproject.toml").write_bytes(b'[tool.numcheck]\nignore = ["NC101"]\n# caf\xe9\n')
+    write(work / "d.md", WRONG)
+    for command in (["check", "d.md"], ["config", "d.md"]):
+        assert main(command) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err == "numcheck: error: pyproject.toml:3: is not valid UTF-8 (byte 0xE9); TOML files are UTF-8\n"
 
 
 def test_not_utf8(work, capsys):
@@ -665,6 +713,7 @@ def test_config_without_a_file_shows_the_defaults(work, capsys):
 def test_config_shows_values_and_their_file(work, capsys):
     write(work / "numcheck.toml", 'ignore = ["NC3"]\nfail-on = "warning"\ndate = 2015-10-07\n'
                                   'reference = ["facts"]\n\n[severity]\nelapsed-time = "info"\n')
+    write(work / "d.md", WRONG)
     assert main(["config", "d.md"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# settings for d.md\n# config file: numcheck.toml\n")
@@ -701,6 +750,7 @@ def test_config_names_pyproject_table_and_the_closest_file(work, capsys):
     write(work / "sub" / "numcheck.toml", 'fail-on = "never"\n')
     assert main(["config"]) == 0
     assert _config_lines(capsys.readouterr().out)["fail-on"] == "pyproject.toml [tool.numcheck]"
+    write(work / "sub" / "draft.md", WRONG)
     assert main(["config", "sub/draft.md"]) == 0
     out = capsys.readouterr().out
     assert 'fail-on = "never"' in out
@@ -722,6 +772,16 @@ def test_config_subprocess_bad_file(work):
     err = proc.stderr.decode()
     assert len(err.splitlines()) == 1 and err.startswith("numcheck: error: numcheck.toml:1: unknown key 'colour'")
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("path", ["nowhere", "nowhere/d.md", "d.md.bak"])
+def test_config_of_a_path_that_does_not_exist(work, capsys, path):
+    write(work / "numcheck.toml", 'fail-on = "never"\n')
+    write(work / "d.md", WRONG)
+    assert main(["config", path]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err == f"numcheck: error: {path}: no such file or folder\n"
+    assert main(["config", "d.md"]) == 0  # the control
 
 
 def test_config_missing_explicit_file(work, capsys):

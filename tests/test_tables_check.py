@@ -300,6 +300,57 @@ def test_a_code_in_a_line_of_capitals_is_a_word(refs):
         assert _verdict(_check(refs, text), "$90 trillion").status == "conflict", text
 
 
+# --- the measure is the figure's own -------------------------------------------------------------
+
+CATS = "subject,measure,value,as_of,source\nFoo,cats,12,2020,shelter\nBar,cats,5,2020,shelter\n"
+
+
+def _cats(text: str):
+    return check_text(text, settings=Settings(references=references_from_csv(CATS, "cats.csv")))
+
+
+@pytest.mark.parametrize("text", [
+    "In 2020 Foo had 13 cats and Foo had 14 dogs.",
+    "In 2020 Foo had 14 dogs and 13 cats.",
+    "In 2020 Foo had 14 dogs, 13 cats and 3 parrots.",
+])
+def test_the_measure_of_another_figure_is_not_this_figures(text):
+    """"cats" belongs to 13: the dogs are not checked against the cats row."""
+    result = _cats(text)
+    assert _verdict(result, "13").status == "conflict"
+    assert _verdict(result, "14").status == "unmatched"
+    assert [f.message.split(";")[-1].strip() for f in result.findings if f.rule == "NC401"] == ["the text says 13"]
+
+
+def test_a_figure_counting_something_else_is_not_about_a_measure_named_near_it():
+    assert _verdict(_cats("In 2020 Foo's cats outnumbered its 14 dogs."), "14").status == "unmatched"
+    # "a population of N souls": the measure a figure is "of" is its measure, whatever its noun
+    assert _verdict(_cats("In 2020 Foo had a cats population of 13 animals."), "13").status == "conflict"
+    assert _verdict(_cats("In 2020 Foo's cats numbered 13."), "13").status == "conflict"  # no noun: words before
+
+
+@pytest.mark.parametrize("text, surface, status, subject", [
+    ("In 2020 Foo had 12 cats and Bar had 7.", "7", "conflict", "Bar"),
+    ("In 2020 Foo had 12 cats and Bar had 5.", "5", "consistent", "Bar"),
+])
+def test_a_figure_without_a_noun_shares_its_neighbours(text, surface, status, subject):
+    v = _verdict(_cats(text), surface)
+    assert (v.status, v.fact.subjects[0] if v.fact else None) == (status, subject)
+
+
+def test_a_change_or_range_shares_one_noun(refs):
+    result = _check(refs, "Germany had 83 million people in 2020, up from 79 million in 1990.")
+    assert [(v.figure.text, v.status, v.fact.as_of) for v in result.verdicts] == [
+        ("83 million", "consistent", 2020), ("79 million", "consistent", 1990)]
+    table = references_from_csv(CATS + "Foo,cats,9,2019,shelter\n", "cats.csv")
+    for text in ("Foo went from 9 in 2019 to 12 cats in 2020.", "Foo had 12 cats in 2020, up from 9 in 2019."):
+        result = check_text(text, settings=Settings(references=table))
+        assert sorted((v.figure.text, v.status, v.fact.as_of) for v in result.verdicts) == [
+            ("12", "consistent", 2020), ("9", "consistent", 2019)], text
+    result = check_text("Foo went from 19 in 2019 to 12 cats in 2020.", settings=Settings(references=table))
+    assert _verdict(result, "19").status == "conflict"
+
+
 def test_no_tables_no_verdicts():
     result = check_text("Germany had 93 million people in 2020.")
     assert result.verdicts == ()

@@ -179,7 +179,8 @@ BAD_TABLES = {
         "bad.csv", 3, "value 'twelve' is neither a number nor a date (YYYY-MM-DD)"),
     "unknown unit": (
         "bad.csv", HEADER + ROW + "Bad Harbour,quay,300,zorks,2020,,port\n",
-        "bad.csv", 3, "unit 'zorks' is not a unit numcheck knows"),
+        "bad.csv", 3, "unit 'zorks' is not a unit numcheck knows; for a count, leave unit empty (measure says "
+                     "what is counted)"),
     "bad as_of": (
         "bad.csv", HEADER + ROW + "Bad Harbour,tugs,3,,2015-02-30,,port\n",
         "bad.csv", 3, "as_of '2015-02-30' is neither a year nor a date (YYYY-MM-DD)"),
@@ -191,7 +192,7 @@ BAD_TABLES = {
         "bad.csv", 3, "tolerance '1.5' is not a fraction between 0 and 1 (0.02 is 2%)"),
     "two values for one subject, measure and time": (
         "bad.csv", HEADER + ROW + "Bad Harbour,tugs,3,,2020,,port\nBad Harbour,cranes,8,,2020,,port\n",
-        "bad.csv", 4, "gives Bad Harbour, cranes in 2020 a second value, different from line 2"),
+        "bad.csv", 4, "gives Bad Harbour, cranes in 2020 a second value: 8 here, 7 at line 2"),
     "row with more cells than the header": (
         "bad.csv", HEADER + ROW + "Bad Harbour,tugs,3,,2020,,port,extra\n",
         "bad.csv", 3, "has 8 cells but the header has 7"),
@@ -225,13 +226,14 @@ BAD_DESCRIPTORS = {
                      "time, tolerance, unit, value)"),
     "unknown unit in a descriptor": (
         DESCRIPTOR + 'unit = "zorks"\n', TABLE,
-        "t.toml", 8, "unit 'zorks' is not a unit numcheck knows"),
+        "t.toml", 8, "unit 'zorks' is not a unit numcheck knows; for a count, leave unit empty (measure says "
+                     "what is counted)"),
     "value in a published table that is not a number": (
         DESCRIPTOR, TABLE + "Badland,BDL,2022,n/a\n",
         "t.csv", 4, "value 'n/a' in column 'Count' is not a number"),
     "two values for one year in a published table": (
         DESCRIPTOR, TABLE + "Badland,BDL,2020,120\n",
-        "t.csv", 4, "gives Badland, ports in 2020 a second value, different from line 2"),
+        "t.csv", 4, "gives Badland, ports in 2020 a second value: 120 here, 100 at line 2"),
     "non-UTF-8 published table": (
         DESCRIPTOR, TABLE.encode() + "C\u00f4te,CIV,2020,5\n".encode("latin-1"),
         "t.csv", 4, "is not UTF-8 text"),

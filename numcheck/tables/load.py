@@ -1,14 +1,18 @@
 """Reading reference tables: the hand-kept CSV format, and published tables through a descriptor.
 
 Hand-kept (a contract): a CSV with a header; required columns `subject`, `measure`,
-`value`; optional `unit`, `as_of`, `tolerance`, `source`; any other column is kept and
-shown in messages. `subject` and `measure` may list alternative names separated by `|`.
+`value`; optional `unit`, `as_of`, `tolerance`, `source` and `aliases` (more names of the
+subject); any other column is kept and shown in messages. `subject`, `aliases` and `measure`
+may list alternative names separated by `|`.
 
 Published: a table used as it is (the World Bank's population), through a TOML
 descriptor beside it that says which column names the subject, which holds the
 time and which the value, what the table measures, and aliases for subjects.
 
-A table with any fault is reported (`file:line: what is wrong`) and not used at all.
+A table with any fault is reported (`file:line: what is wrong`) and not used at all; every
+bad row of it is reported in the same run (up to MAX_FAULTS lines, then how many more), and
+two rows (of one table or of two) that give one subject, measure and time different values
+are a fault of the table read second.
 """
 
 from __future__ import annotations
@@ -34,7 +38,10 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 REQUIRED = ("subject", "measure", "value")
-OPTIONAL = ("unit", "as_of", "tolerance", "source")
+OPTIONAL = ("unit", "as_of", "tolerance", "source", "aliases")
+MAX_FAULTS = 20  # faults listed per table; the rest are counted
+LONG_CELL_LINES = 10  # a quoted cell over more lines than this has likely lost its closing quote
+COUNT_UNIT_HINT = "; for a count, leave unit empty (measure says what is counted)"
 DESCRIPTOR_KEYS = {"table", "subject", "subject_also", "time", "value", "measure", "unit", "scale", "source",
                    "tolerance", "aliases", "aggregates"}
 
@@ -61,20 +68,42 @@ def _root(given: Given) -> TableRoot:
 
 
 def load_references(paths: Iterable[Given]) -> tuple[References, list[TableError]]:
-    """Every usable table among `paths` (files or folders), and the errors of the others."""
+    """Every usable table among `paths` (files or folders), and the errors of the others.
+
+    Each table is read whole and all its faults reported (at most MAX_FAULTS lines, then how many
+    more); a table with any fault is not used. Rows that conflict with a table read earlier are
+    a fault of the later table, naming both places."""
     refs = References()
     errors: list[TableError] = []
+    known = _FactIndex()  # the facts of the tables in use, for conflicts across tables
     for kind, path, folder in _table_files(paths, errors):
+        faults: list[TableError] = []
+        facts: list[Fact] = []
         try:
-            facts = list(_read_descriptor(path, folder) if kind == "descriptor" else _read_hand_kept(path))
-            _check_duplicates(facts)
-        except TableError as exc:
-            errors.append(exc)
+            rows = _read_descriptor(path, folder, faults) if kind == "descriptor" else _read_hand_kept(path, faults)
+            facts.extend(rows)
+        except TableError as exc:  # a fault that stops the reading: the rest of the file cannot be read
+            faults.append(exc)
+        conflicts, index = _conflicts(facts, known)
+        faults.extend(conflicts)
+        if faults:
+            errors.extend(_capped(faults))
             continue
         for fact in facts:
             refs.add(fact)
+        known.merge(index)
         refs.tables.append(path)
     return refs, errors
+
+
+def _capped(faults: list[TableError]) -> list[TableError]:
+    """A table's faults in file order, at most MAX_FAULTS of them and a line counting the rest."""
+    faults = sorted(faults, key=lambda e: e.line or 0)  # stable: the file's own order within a line
+    if len(faults) <= MAX_FAULTS:
+        return faults
+    rest = len(faults) - MAX_FAULTS
+    return faults[:MAX_FAULTS] + [TableError(faults[MAX_FAULTS].path, f"and {rest} more fault{'s' if rest > 1 else ''} "
+                                                                      "in this table, not listed")]
 
 
 def table_paths(paths: Iterable[Given]) -> tuple[list[str], list[str]]:
@@ -171,68 +200,193 @@ def _read_text(path: str, limit: int = TABLE_LIMIT) -> str:
         raise TableError(path, "is not UTF-8 text", line) from None
 
 
-def _rows(path: str, text: str) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+class _Lines:
+    """The lines of a CSV text, as csv.reader reads them, keeping those of the row being read: a
+    quoted cell that spans lines can then be traced to the line where its quote opened."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = iter(io.StringIO(text, newline=""))
+        self.row: list[str] = []
+
+    def __iter__(self) -> "_Lines":
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.row.append(line)
+        return line
+
+
+def _quoted_cells(lines: list[str]) -> tuple[int | None, tuple[int, int] | None]:
+    """Where the quoted cells of one CSV row (its lines) open and close, as csv.reader reads them
+    (a quote opens a cell only at its start; "" inside is a quote): the index of the line where
+    a quote opens and never closes (None when every one closes), and (first, last) line index of
+    the quoted cell spanning the most lines (None when none spans lines)."""
+    in_quote, at_start, opened = False, True, 0
+    widest: tuple[int, int] | None = None
+    for i, line in enumerate(lines):
+        j = 0
+        while j < len(line):
+            ch = line[j]
+            if in_quote:
+                if ch == '"':
+                    if line.startswith('"', j + 1):
+                        j += 2
+                        continue
+                    in_quote = False
+                    if i > opened and (widest is None or i - opened > widest[1] - widest[0]):
+                        widest = (opened, i)
+            elif ch == '"' and at_start:
+                in_quote, opened = True, i
+            at_start = not in_quote and ch in ",\r\n"
+            j += 1
+    return (opened if in_quote else None), widest
+
+
+def _row_faults(path: str, lines: list[str], start: int, columns: int) -> tuple[TableError | None, bool]:
+    """A row whose quoted cell has likely lost its closing quote: one that runs to the end of the
+    file (then True: nothing after it can be read), that runs over more than LONG_CELL_LINES
+    lines, or that holds a whole line that reads as a row of its own. Named at the line where
+    the quote opened."""
+    unclosed, widest = _quoted_cells(lines)
+    if unclosed is not None:
+        return TableError(path, 'a quoted cell opens on this line and is never closed, so every line after it '
+                                'would be read into that one cell (a closing " is missing)', start + unclosed), True
+    if widest is None:
+        return None, False
+    first, last = widest
+    inner = lines[first + 1:last]
+    looks_like_rows = columns > 2 and any(line.count(",") >= columns - 1 for line in inner)
+    if last - first + 1 > LONG_CELL_LINES or looks_like_rows:
+        taken = "lines that read as rows" if looks_like_rows else f"{last - first + 1} lines"
+        return TableError(path, f"a quoted cell opens on this line and runs to line {start + last}, taking in "
+                                f'{taken}; is its closing " missing?', start + first), False
+    return None, False
+
+
+def _rows(path: str, text: str, faults: list[TableError]) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """The header and the rows of a CSV: (line where the row starts, its cells, stripped). Blank
+    rows are skipped; a row with more cells than the header, or a quoted cell that has likely lost
+    its closing quote, is a fault (appended to `faults`, the row left out); what stops the reading
+    is raised."""
+    source = _Lines(text)
+    reader = csv.reader(source)
     try:
         header = next(reader)
     except StopIteration:
         raise TableError(path, "is empty: a header row is needed", 1) from None
     except csv.Error as exc:
-        raise TableError(path, f"is not valid CSV: {exc}", 1) from None
+        raise _csv_error(path, exc, source.row, 1) from None
     header = [h.strip() for h in header]
+    fault, _ = _row_faults(path, source.row, 1, len(header)) if len(source.row) > 1 else (None, False)
+    if fault is not None:
+        raise fault
 
-    def rows() -> Iterator[tuple[int, dict[str, str]]]:
-        try:
-            for cells in reader:
-                if not any(c.strip() for c in cells):
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        start = reader.line_num + 1
+        source.row = []
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise _csv_error(path, exc, source.row, start) from None
+            lines, source.row = source.row, []
+            line, start = start, reader.line_num + 1
+            if len(lines) > 1 or lines and lines[-1].count('"') % 2:
+                fault, to_the_end = _row_faults(path, lines, line, len(header))
+                if fault is not None:
+                    faults.append(fault)
+                    if to_the_end:
+                        return  # the rest of the file is inside that cell
                     continue
-                if len(cells) > len(header):
-                    raise TableError(path, f"has {len(cells)} cells but the header has {len(header)}",
-                                     reader.line_num)
-                yield reader.line_num, dict(zip(header, (c.strip() for c in cells)))
-        except csv.Error as exc:
-            raise TableError(path, f"is not valid CSV: {exc}", reader.line_num) from None
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) > len(header):
+                faults.append(TableError(path, f"has {len(cells)} cells but the header has {len(header)}", line))
+                continue
+            yield line, [c.strip() for c in cells]
 
     return header, rows()
 
 
+def _csv_error(path: str, exc: csv.Error, lines: list[str], start: int) -> TableError:
+    """csv.reader's error, at the line where an open quote began when one did (a cell longer than
+    csv's limit is a quote never closed)."""
+    unclosed, _ = _quoted_cells(lines)
+    if unclosed is not None:
+        return TableError(path, 'a quoted cell opens on this line and runs on past the end of what a cell may hold '
+                                '(a closing " is missing)', start + unclosed)
+    return TableError(path, f"is not valid CSV: {exc}", start + max(len(lines) - 1, 0))
+
+
 def references_from_csv(text: str, path: str = "<reference>") -> References:
-    """References from hand-kept CSV text (a rule's documented example carries one)."""
+    """References from hand-kept CSV text (a rule's documented example carries one); raises the
+    first fault of a bad one."""
     refs = References()
-    facts = list(_hand_kept(path, text))
-    _check_duplicates(facts)
+    faults: list[TableError] = []
+    facts = list(_hand_kept(path, text, faults))
+    faults.extend(_conflicts(facts, _FactIndex())[0])
+    if faults:
+        raise _capped(faults)[0]
     for fact in facts:
         refs.add(fact)
     refs.tables.append(path)
     return refs
 
 
-def _read_hand_kept(path: str) -> Iterator[Fact]:
-    return _hand_kept(path, _read_text(path))
+def _read_hand_kept(path: str, faults: list[TableError]) -> Iterator[Fact]:
+    return _hand_kept(path, _read_text(path), faults)
 
 
-def _hand_kept(path: str, text: str) -> Iterator[Fact]:
-    header, rows = _rows(path, text)
+def _hand_kept(path: str, text: str, faults: list[TableError]) -> Iterator[Fact]:
+    """The facts of a hand-kept table; a bad row is a fault (appended to `faults`) and the rest
+    are still read, so every bad row is reported at once."""
+    header, rows = _rows(path, text, faults)
     lower = {h.lower(): h for h in header}
     missing = [c for c in REQUIRED if c not in lower]
     if missing:
         raise TableError(path, f"missing required column{'s' if len(missing) > 1 else ''} "
                                f"{', '.join(missing)} (the header is: {_excerpt(header)})", 1)
     extra_columns = [h for h in header if h.lower() not in REQUIRED + OPTIONAL]
-    for line, row in rows:
-        cell = {k: row.get(lower[k], "") for k in lower}
-        subjects = _names(cell["subject"])
-        measures = _names(cell["measure"])
-        if not subjects or not measures:
-            raise TableError(path, "a row needs a subject and a measure", line)
-        value, date = _value(path, line, cell["value"])
-        yield Fact(
-            subjects=subjects, measures=measures, value=value, date=date,
-            unit=_unit(path, line, cell.get("unit", "")), as_of=_as_of(path, line, cell.get("as_of", "")),
-            tolerance=_tolerance(path, line, cell.get("tolerance", "")), source=cell.get("source", ""),
-            path=path, line=line,
-            extra=tuple((h, row.get(h, "")) for h in extra_columns if row.get(h, "")),
-        )
+    position = {h: i for i, h in enumerate(header)}
+    for line, cells in rows:
+        row = dict(zip(header, cells))
+        short = ""
+        if len(cells) < len(header):
+            absent = [c for c in REQUIRED if position[lower[c]] >= len(cells)]
+            if absent:
+                faults.append(TableError(path, f"has {len(cells)} cell{'s' if len(cells) != 1 else ''} but the header "
+                                               f"has {len(header)}: no {', '.join(absent)} cell", line))
+                continue
+            short = f" (the row has {len(cells)} of the header's {len(header)} cells: is one missing?)"
+        try:
+            yield _hand_kept_fact(path, line, row, lower, extra_columns)
+        except TableError as exc:
+            faults.append(TableError(exc.path, exc.message + short, exc.line))
+
+
+def _hand_kept_fact(path: str, line: int, row: dict[str, str], lower: dict[str, str],
+                    extra_columns: list[str]) -> Fact:
+    cell = {k: row.get(lower[k], "") for k in lower}
+    subjects = _unique(_names(cell["subject"]) + _names(cell.get("aliases", "")))
+    measures = _names(cell["measure"])
+    if not _names(cell["subject"]) or not measures:
+        raise TableError(path, "a row needs a subject and a measure", line)
+    value, date = _value(path, line, cell["value"])
+    return Fact(
+        subjects=subjects, measures=measures, value=value, date=date,
+        unit=_unit(path, line, cell.get("unit", "")), as_of=_as_of(path, line, cell.get("as_of", "")),
+        tolerance=_tolerance(path, line, cell.get("tolerance", "")), source=cell.get("source", ""),
+        path=path, line=line,
+        extra=tuple((h, row.get(h, "")) for h in extra_columns if row.get(h, "")),
+    )
+
+
+def _unique(names: Iterable[str]) -> tuple[str, ...]:
+    """Names in order, each once."""
+    return tuple(dict.fromkeys(names))
 
 
 def _names(cell: str) -> tuple[str, ...]:
@@ -265,7 +419,7 @@ def _unit(path: str, line: int, text: str) -> str | None:
         return None
     unit = canonical_unit(text)
     if unit is None:
-        raise TableError(path, f"unit {printable(text, 40)!r} is not a unit numcheck knows", line)
+        raise TableError(path, f"unit {printable(text, 40)!r} is not a unit numcheck knows{COUNT_UNIT_HINT}", line)
     return unit
 
 
@@ -291,17 +445,62 @@ def _tolerance(path: str, line: int, text: str) -> float:
     return value
 
 
-def _check_duplicates(facts: list[Fact]) -> None:
-    """Two rows giving different values for the same subject, measure and time."""
-    seen: dict[tuple, Fact] = {}
+class _FactIndex:
+    """Facts by (subject name, time), each with its measure names: finds the rows that give one
+    subject, measure and time a value, whichever of their names they share."""
+
+    def __init__(self, measures: dict[tuple[str, ...], frozenset[str]] | None = None) -> None:
+        self.by_subject: dict[tuple[str, object], list[Fact]] = {}
+        self._measures = {} if measures is None else measures  # shared: a table's rows share their names
+
+    def measures(self, fact: Fact) -> frozenset[str]:
+        found = self._measures.get(fact.measures)
+        if found is None:
+            found = self._measures[fact.measures] = frozenset(m.lower() for m in fact.measures)
+        return found
+
+    def add(self, fact: Fact, names: Iterable[str]) -> None:
+        for name in names:
+            self.by_subject.setdefault((name, fact.as_of), []).append(fact)
+
+    def merge(self, other: "_FactIndex") -> None:
+        for key, facts in other.by_subject.items():
+            self.by_subject.setdefault(key, []).extend(facts)
+
+    def clash(self, fact: Fact, names: Iterable[str]) -> Fact | None:
+        """The first fact (by file and line) that shares one of `names` (the fact's subject names,
+        lower case) and a measure name with `fact`, for the same time, and gives another value."""
+        found: Fact | None = None
+        for name in names:
+            for other in self.by_subject.get((name, fact.as_of), ()):
+                if ((other.value, other.date, other.unit) != (fact.value, fact.date, fact.unit)
+                        and not self.measures(fact).isdisjoint(self.measures(other))):
+                    if found is None or (other.path, other.line) < (found.path, found.line):
+                        found = other
+                    break
+        return found
+
+
+def _conflicts(facts: list[Fact], known: _FactIndex) -> tuple[list[TableError], _FactIndex]:
+    """Rows of one table that give a subject, measure and time a second, different value: against
+    each other, or against `known` (the tables read before); and the table's own index. Rows are
+    the same subject when they share any of its names, the same measure when they share any of
+    its names."""
+    faults: list[TableError] = []
+    here = _FactIndex(known._measures)
     for f in facts:
-        key = (f.subjects[0].lower(), f.measures[0].lower(), f.as_of)
-        other = seen.get(key)
-        if other is not None and (other.value, other.date) != (f.value, f.date):
-            raise TableError(f.path, f"gives {f.subjects[0]}, {f.measures[0]}"
-                                     f"{'' if f.as_of is None else f' in {f.as_of}'} a second value, "
-                                     f"different from line {other.line}", f.line)
-        seen.setdefault(key, f)
+        names = {n.lower() for n in f.subjects}
+        other = here.clash(f, names) or known.clash(f, names)
+        if other is not None:
+            theirs = {n.lower() for n in other.subjects}
+            subject = next((n for n in f.subjects if n.lower() in theirs), f.subjects[0])
+            measure = next((n for n in f.measures if n.lower() in known.measures(other)), f.measures[0])
+            where = f"line {other.line}" if other.path == f.path else f"{other.path}:{other.line}"
+            when = "" if f.as_of is None else f" in {f.as_of}"
+            faults.append(TableError(f.path, f"gives {printable(subject)}, {printable(measure)}{when} a second value: "
+                                             f"{f.shown_value} here, {other.shown_value} at {where}", f.line))
+        here.add(f, names)
+    return faults, here
 
 
 # --- published tables through a descriptor --------------------------------------------------
@@ -329,8 +528,10 @@ def _excerpt(header: list[str], columns: int = 12) -> str:
     return shown + (f", ... ({len(header)} columns)" if len(header) > columns else "")
 
 
-def _read_descriptor(path: str, folder: str) -> Iterator[Fact]:
-    """The facts of the table a descriptor describes; the table must lie inside `folder`."""
+def _read_descriptor(path: str, folder: str, faults: list[TableError]) -> Iterator[Fact]:
+    """The facts of the table a descriptor describes; the table must lie inside `folder`. A fault
+    of the descriptor stops the reading (raised); a bad row of the table is appended to `faults`
+    and the rest are still read."""
     text = _read_text(path, CONFIG_LIMIT)
     try:
         desc = tomllib.loads(text)
@@ -345,8 +546,14 @@ def _read_descriptor(path: str, folder: str) -> Iterator[Fact]:
     for key in ("table", "subject", "value", "measure"):
         if not isinstance(desc.get(key), str) or not desc[key].strip():
             raise TableError(path, f"needs {key} = \"...\"", _key_line(text, key))
+    if "time" in desc and not isinstance(desc["time"], str):
+        raise TableError(path, 'time must be a column name: time = "..."', _key_line(text, "time"))
+    measures = _names(desc["measure"])
+    if not measures:
+        raise TableError(path, f"measure {printable(desc['measure'], 40)!r} names no measure; give one or more names "
+                               'separated by "|": measure = "population|people"', _key_line(text, "measure"))
     table = _described_table(path, desc["table"], folder, _key_line(text, "table"))
-    header, rows = _rows(table, _read_text(table))
+    header, rows = _rows(table, _read_text(table), faults)
     columns = {"subject": desc["subject"], "value": desc["value"]}
     if desc.get("time"):
         columns["time"] = desc["time"]
@@ -367,34 +574,51 @@ def _read_descriptor(path: str, folder: str) -> Iterator[Fact]:
     if desc.get("unit"):
         unit = canonical_unit(str(desc["unit"]))
         if unit is None:
-            raise TableError(path, f"unit {printable(str(desc['unit']), 40)!r} is not a unit numcheck knows",
-                             _key_line(text, "unit"))
+            raise TableError(path, f"unit {printable(str(desc['unit']), 40)!r} is not a unit numcheck knows"
+                                   f"{COUNT_UNIT_HINT}", _key_line(text, "unit"))
     aliases: dict[str, list[str]] = {}
     table_of_aliases = desc.get("aliases", {})
     if not isinstance(table_of_aliases, dict) or not all(isinstance(v, str) for v in table_of_aliases.values()):
         raise TableError(path, 'aliases must be a table of alias = "name in the table"', _key_line(text, "aliases"))
     for alias, name in table_of_aliases.items():
-        aliases.setdefault(str(name).lower(), []).append(str(alias))
-    measures = _names(desc["measure"])
+        if alias.strip():
+            aliases.setdefault(str(name).strip().lower(), []).append(alias.strip())
     source = str(desc.get("source", ""))
     aggregates = desc.get("aggregates", [])
     if not isinstance(aggregates, list) or not all(isinstance(a, str) for a in aggregates):
         raise TableError(path, "aggregates must be a list of subject names or codes", _key_line(text, "aggregates"))
     aggregate_names = {a.lower() for a in aggregates}
-    for line, row in rows:
+    # the columns a row must reach: a row may stop short of columns the descriptor does not use
+    position = {h: i for i, h in enumerate(header)}
+    used = sorted({position[c] for c in (*columns.values(), *also)})
+    for line, cells in rows:
+        row = dict(zip(header, cells))
+        name = row.get(columns["subject"], "")
+        if not name:
+            continue  # a blank or note row of a published table: no subject, nothing to check
+        if len(cells) <= used[-1]:
+            absent = [repr(printable(header[i], 40)) for i in used if i >= len(cells)]
+            faults.append(TableError(table, f"has {len(cells)} cell{'s' if len(cells) != 1 else ''} but the header has "
+                                            f"{len(header)}: no cell for {'column' if len(absent) == 1 else 'columns'} "
+                                            f"{', '.join(absent)}, which {printable(os.path.basename(path))} reads", line))
+            continue
         raw = row.get(columns["value"], "")
         if not raw:
             continue  # published tables leave gaps
         value = _number(raw)
         if value is None:
-            raise TableError(table, f"value {printable(raw, 40)!r} in column {columns['value']!r} is not a number",
-                             line)
+            faults.append(TableError(table, f"value {printable(raw, 40)!r} in column {printable(columns['value'], 40)!r} "
+                                            "is not a number", line))
+            continue
         as_of = None
         if "time" in columns:
-            as_of = _as_of(table, line, row.get(columns["time"], ""))
-        name = row.get(columns["subject"], "")
+            try:
+                as_of = _as_of(table, line, row.get(columns["time"], ""))
+            except TableError as exc:
+                faults.append(exc)
+                continue
         names = (name, *(row.get(a, "") for a in also), *aliases.get(name.lower(), ()))
-        subjects = tuple(n for n in names if n)
+        subjects = _unique(n for n in names if n)
         yield Fact(subjects=subjects, measures=measures, value=value * scale, date=None,
                    unit=unit, as_of=as_of, tolerance=float(tolerance), source=source, path=table, line=line,
                    aggregate=any(n.lower() in aggregate_names for n in subjects))

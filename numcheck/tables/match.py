@@ -177,18 +177,111 @@ def _title_span(text: str) -> tuple[int, int]:
 
 # --- measures ------------------------------------------------------------------------------
 
-def _context_words(draft: Draft, q: Quantity) -> set[str]:
-    """Singular words that say what a figure is: its noun, and the few words before it."""
-    words = set()
-    if q.noun:
-        words.update(q.noun.split())
-    if q.noun_phrase:
-        words.update(singular(w) for w in _WORD.findall(q.noun_phrase))
-    s0, _ = draft.sentence_span(draft.sentence_of(q.start))
-    before = _WORD.findall(draft.prose[max(s0, q.start - 40):q.start])[-4:]
-    after = _WORD.findall(draft.prose[q.end:q.end + 30])[:3]
-    words.update(singular(w) for w in before + after)
-    return {w.lower() for w in words}
+# Figures that own the words around them: a window for another figure's measure never crosses
+# one ("13 cats and Foo had 14 dogs": "cats" is the 13's). Years, dates, ordinals and labels
+# stand inside a figure's context ("population in 2020 was 83 million").
+_OWNING_KINDS = ("count", "number", "percent", "percentage_point", "money", "measure", "ratio", "fraction",
+                 "multiple", "duration")
+# A figure with no noun takes the noun of the figure next to it when they are joined so that
+# one noun serves both: "83 million people and France 68 million" (a conjunction and a name),
+# "83 million people in 2020, up from 79 million" (a change), "from 79 million to 83 million
+# people" (a range)
+_HEDGE = r"(?:(?:about|around|nearly|almost|some|roughly|over|just|only|more\s+than|less\s+than)\s+)?"
+_NAMES = r"(?:(?:the\s+)?[A-Z][\w'’.&-]*\s+)+"
+_GAP_BEFORE = re.compile(
+    r"^[\s,]*(?:(?:in|by|as\s+of)\s+\d{4}[\s,]*)?"
+    r"(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|against|versus|vs\.?|than|"
+    rf"(?:(?:and|while|whereas|but|or)\s+)?{_NAMES}(?:(?:had|has|have|with)\s+)?|(?:and|or))"
+    rf"\s*{_HEDGE}$")
+_GAP_AFTER = re.compile(rf"^\s*(?:(?:in|by)\s+\d{{4}}\s+)?(?:to|and|or|-|–|—)\s*{_HEDGE}$")
+_OF = re.compile(r"\bof\s+(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than|less\s+than|just|only|"
+                 r"up\s+to|at\s+least)\s+)?$", re.I)
+
+
+def _owner_end(draft: Draft, x: Quantity) -> int:
+    """Where the words a figure owns end: after its noun phrase ("13 cats"), else the figure."""
+    if x.noun_phrase:
+        at = draft.prose.find(x.noun_phrase, x.end, x.end + len(x.noun_phrase) + 40)
+        if at >= 0:
+            return at + len(x.noun_phrase)
+    return x.end
+
+
+_REACH = 200  # characters: how far before a figure another may start and still own words in its window
+
+
+def _neighbours(draft: Draft, q: Quantity) -> tuple[Quantity | None, Quantity | None]:
+    """The figures that own words just before and just after `q` in its sentence: found by
+    bisection and a bounded walk, so a sentence of many figures is not rescanned per figure."""
+    s0, s1 = draft.sentence_span(draft.sentence_of(q.start))
+    figures = draft.quantities
+    k = bisect_left(figures, q.start, key=lambda x: x.start)
+    before = after = None
+    i = k - 1
+    while i >= 0 and figures[i].start >= max(s0, q.start - _REACH):
+        x = figures[i]
+        if x is not q and x.kind in _OWNING_KINDS and x.end <= q.start and (before is None or x.end > before.end):
+            before = x
+        i -= 1
+    i = k
+    while i < len(figures) and figures[i].start < min(s1, q.end + _REACH):
+        x = figures[i]
+        if x is not q and x.kind in _OWNING_KINDS and x.start >= q.end:
+            after = x
+            break
+        i += 1
+    return before, after
+
+
+@dataclass(frozen=True)
+class _FigureWords:
+    """The words that say what a figure is: `noun` (its noun phrase), `near` (the few words right
+    before it, and after it when it has no noun), and whether those words end in "of" right before
+    it ("a population of 83 million souls")."""
+
+    noun: frozenset[str]
+    near: frozenset[str]
+    of: bool
+
+    @property
+    def words(self) -> set[str]:
+        return set(self.noun | self.near)
+
+
+def _noun_words(x: Quantity) -> set[str]:
+    words = set(x.noun.split()) if x.noun else set()
+    if x.noun_phrase:
+        words.update(singular(w) for w in _WORD.findall(x.noun_phrase))
+    return words
+
+
+def _context(draft: Draft, q: Quantity) -> "_FigureWords":
+    """The words that belong to a figure: its noun, and the words right before it in its sentence,
+    never reaching past another figure and the noun it counts, nor past a ";". A figure without a
+    noun also reads the words right after it up to a comma or another figure ("$2.6 trillion in
+    GDP"), and takes the noun of the figure next to it when the two share it ("83 million people
+    and France 68 million", "up from 79 million", "from 79 to 83 million people")."""
+    noun = _noun_words(q)
+    s0, s1 = draft.sentence_span(draft.sentence_of(q.start))
+    previous, following = _neighbours(draft, q)
+    start = max(s0, q.start - 40)
+    if previous is not None:
+        owned = _owner_end(draft, previous)
+        if owned > start:
+            start = min(owned, q.start)
+            if not q.noun and previous.noun and _GAP_BEFORE.match(draft.prose[start:q.start]):
+                noun |= _noun_words(previous)
+    if not q.noun and following is not None and following.noun and following.start - q.end <= 30 \
+            and _GAP_AFTER.match(draft.prose[q.end:following.start]):
+        noun |= _noun_words(following)
+    text = draft.prose[start:q.start]
+    text = text[text.rfind(";") + 1:]
+    near = [singular(w) for w in _WORD.findall(text)[-4:]]
+    if not q.noun:
+        end = min(s1, q.end + 30, following.start if following is not None else s1)
+        after = re.split(r"[,;:()]", draft.prose[q.end:end], maxsplit=1)[0]
+        near.extend(singular(w) for w in _WORD.findall(after)[:3])
+    return _FigureWords(frozenset(w.lower() for w in noun), frozenset(w.lower() for w in near), bool(_OF.search(text)))
 
 
 def _measures_for(refs: References, words: set[str]) -> list[str]:
@@ -215,10 +308,15 @@ def _judge(draft: Draft, refs: References, q: Quantity, mentions: Mentions, tol:
         rel = _RELATION.search(draft.prose, q.end, draft.sentence_span(draft.sentence_of(q.start))[1])
         if rel:
             subjects = sorted(subjects, key=lambda m: (m[0] < rel.end(), abs(m[0] - rel.end())))
-    words = _context_words(draft, q)
+    context = _context(draft, q)
+    words = context.words
     if q.kind == "duration":  # "more than a year after the coalition began": the event's words
         words |= {singular(w).lower() for w in _WORD.findall(sentence)}
     measures = _measures_for(refs, words)
+    if q.noun and measures and not context.of and not _measures_for(refs, set(context.noun)):
+        # "Foo's cats outnumber its 14 dogs": a figure that counts something no table measures is
+        # not about a measure named near it, unless that measure is what it is "of"
+        measures = []
     if measures and not _whole_count(draft, q, refs, measures, words):
         measures = []
     for start, end, skey in subjects:
@@ -285,8 +383,21 @@ def _same_clause(draft: Draft, sentence_start: int, q: Quantity, x: Quantity) ->
     between = draft.prose[x.end:q.start]
     if ";" in between or len(between) > 60:
         return False
-    opening = draft.prose[sentence_start:x.start].strip().lower() in ("in", "by", "as of", "since")
+    # "In 2020, ...": the year opens the sentence (looked at only near its start: a sentence may be long)
+    opening = x.start - sentence_start <= 40 and \
+        draft.prose[sentence_start:x.start].strip().lower() in ("in", "by", "as of", "since")
     return "," not in between or opening
+
+
+def _years_of(draft: Draft, index: int) -> list[Quantity]:
+    """The years and dates (with a year) of sentence `index`, in text order: found once per sentence,
+    not once per figure, so a sentence of many figures is read in linear time."""
+    cache = draft.__dict__.setdefault("_years_of_sentence", {})
+    found = cache.get(index)
+    if found is None:
+        found = cache[index] = [x for x in draft.by_sentence.get(index, [])
+                                if x.kind in ("year", "date") and x.year is not None]
+    return found
 
 
 def _years_nearest(draft: Draft, q: Quantity) -> list[int]:
@@ -294,8 +405,11 @@ def _years_nearest(draft: Draft, q: Quantity) -> list[int]:
     in 2020": 1990 for the first, 2020 for the second)."""
     index = draft.sentence_of(q.start)
     s0, _ = draft.sentence_span(index)
-    found = [(x, int(x.year)) for x in draft.by_sentence.get(index, [])
-             if x.kind in ("year", "date") and x.year is not None and x is not q and _same_clause(draft, s0, q, x)]
+    years = _years_of(draft, index)
+    # _same_clause takes a year at most 60 characters before the figure or 40 after it: look there only
+    lo = bisect_left(years, q.start - 200, key=lambda x: x.start)
+    hi = bisect_left(years, q.end + 200, key=lambda x: x.start)
+    found = [(x, int(x.year)) for x in years[lo:hi] if x is not q and _same_clause(draft, s0, q, x)]
 
     def distance(item) -> tuple[int, int]:
         x = item[0]
@@ -373,8 +487,8 @@ def _sentence_years(draft: Draft, q: Quantity) -> list[int]:
     """Years written in the figure's sentence, both ends of "between 2010 and 2020" included."""
     index = draft.sentence_of(q.start)
     years: list[int] = []
-    for x in draft.by_sentence.get(index, []):
-        if x.kind in ("year", "date") and x.year is not None and x is not q:
+    for x in _years_of(draft, index):
+        if x is not q:
             years.append(int(x.year))
             if x.kind == "year" and x.high is not None:
                 years.append(int(x.high))

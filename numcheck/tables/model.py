@@ -40,10 +40,15 @@ class Fact:
     def year(self) -> int | None:
         return self.as_of.year if isinstance(self.as_of, dt.date) else self.as_of
 
+    @property
+    def shown_value(self) -> str:
+        """The value as messages give it: "83,160,871", "1,500 kilometre", "2015-09-30"."""
+        return self.date.isoformat() if self.date is not None else _number(self.value, self.unit)
+
     def describe(self) -> str:
         """"Germany, population in 2020: 83,160,871 (World Bank, reference/population.csv, line 5)"."""
         when = f" in {self.as_of}" if self.as_of is not None else ""
-        what = self.date.isoformat() if self.date is not None else _number(self.value, self.unit)
+        what = self.shown_value
         source = f"{self.source}, " if self.source else ""
         extra = "".join(f"; {k}: {v}" for k, v in self.extra)
         return f"{self.subjects[0]}, {self.measures[0]}{when}: {what} ({source}{self.path}, line {self.line}{extra})"

@@ -2,6 +2,9 @@
 
 import sys
 
-from numcheck.cli import main
+try:
+    from numcheck.cli import main
+except KeyboardInterrupt:  # Ctrl-C while the CLI's modules load: quiet, as in `main`
+    sys.exit(130)
 
 sys.exit(main())

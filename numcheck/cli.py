@@ -135,11 +135,13 @@ def _code_list(text: str) -> tuple[str, ...]:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    parser = build_parser()
     try:
+        parser = build_parser()
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version and usage errors: return, don't exit
         return exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else EXIT_INPUT_ERROR)
+    except KeyboardInterrupt:  # Ctrl-C before the command starts: as quiet as during it
+        return 130
     try:
         if args.command == "check":
             from numcheck.cli_check import run_check

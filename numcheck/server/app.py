@@ -6,19 +6,27 @@ messages while a draft is checked. An edit schedules a check after a short pause
 (`DEBOUNCE_SECONDS`); a newer edit cancels the pending one, and a result for text that has
 changed since is never published. Each document's last result is kept for hovers and code
 actions, which check the current text first if it has changed.
+
+`exit` ends the process at once (0 after `shutdown`, 1 without, as the LSP says): checks still
+queued are dropped and one running is abandoned, since a thread cannot be stopped and Python
+would otherwise wait for it, and run the queue, before exiting. So does the end of the input
+(the client is gone). Malformed messages are answered in `numcheck.server.protocol`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Optional
+from typing import NoReturn, Optional
 from urllib.parse import unquote
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
@@ -32,6 +40,7 @@ from numcheck.server.check import check_document
 from numcheck.server.diagnostics import error_diagnostic, finding_diagnostic, problem_diagnostic
 from numcheck.server.hover import figure_at, hover_markdown
 from numcheck.server.positions import PositionMap
+from numcheck.server.protocol import NumcheckProtocol, quiet_pygls_tracebacks
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +75,7 @@ class State:
     generation: int = 0  # bumped when a config or table changes: older checks are not kept
     pending: dict[str, asyncio.Task] = field(default_factory=dict)  # URI -> scheduled check-and-publish
     shown: dict[str, tuple[str, ...]] = field(default_factory=dict)  # URI -> the messages last shown for it
+    shut_down: bool = False  # the client asked for `shutdown`: the exit status is then 0
     # one worker: checks are CPU-bound (the GIL would make more workers no faster), and in order
     executor: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "numcheck-check"))
 
@@ -74,8 +84,34 @@ class NumcheckServer(LanguageServer):
     def __init__(self) -> None:
         # Full sync: the client sends the whole text on each change. A 5,000-word draft is
         # ~30 kB, and the text is then exactly the editor's, whatever its line breaks.
-        super().__init__("numcheck", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        super().__init__("numcheck", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full,
+                         protocol_cls=NumcheckProtocol)
         self.state = State()
+        quiet_pygls_tracebacks()
+
+    def report_server_error(self, error: Exception, source: type) -> None:
+        """pygls's hook for errors. From its read loop (`source` JsonRpcException) they are
+        messages that could not be read: answered to the client, not shown to the user."""
+        if source is JsonRpcException and self.protocol.answer_unread(error):
+            return
+        super().report_server_error(error, source)
+
+    def stop_checks(self) -> None:
+        """Drop the checks scheduled and queued; one running finishes unpublished, or is abandoned."""
+        for task in self.state.pending.values():
+            task.cancel()
+        self.state.pending.clear()
+        self.state.executor.shutdown(wait=False, cancel_futures=True)
+
+    def end(self) -> NoReturn:
+        """End the process now, with the status the LSP gives `exit`: 0 after `shutdown`, else 1."""
+        self.stop_checks()
+        for stream in (sys.stdout, sys.stderr):  # the protocol's own stream is flushed per message
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(0 if self.state.shut_down else 1)
 
     def open_document(self, uri: str) -> Optional[TextDocument]:
         return self.workspace.text_documents.get(unquote(uri))
@@ -187,6 +223,15 @@ def show_messages(ls: NumcheckServer, uri: str, messages: list[tuple[types.Messa
 
 def build_server() -> NumcheckServer:
     server = NumcheckServer()
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: NumcheckServer, params: None) -> None:
+        ls.state.shut_down = True
+        ls.stop_checks()  # nothing more will be published
+
+    @server.feature(types.EXIT)
+    def exit_now(ls: NumcheckServer, params: None) -> None:
+        ls.end()
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: NumcheckServer, params: types.InitializedParams) -> None:

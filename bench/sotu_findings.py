@@ -1,7 +1,8 @@
 #!/usr/bin/env python
-"""List every error and warning numcheck's checks report on the State of the Union addresses.
+"""List every error and warning numcheck's checks report on the State of the Union addresses, and
+on Wikipedia's current-events items.
 
-    python bench/sotu_findings.py [--sotu DIR] [--markdown OUT]
+    python bench/sotu_findings.py [--sotu DIR] [--wikipedia [FILE]] [--markdown OUT]
 
 The addresses are checked through `numcheck.api.check_paths`, the API behind
 `numcheck check`, with every rule and no --date. Each error and warning is printed as
@@ -9,7 +10,9 @@ The addresses are checked through `numcheck.api.check_paths`, the API behind
     file:line:col: CODE severity: message
         the sentence it is in, on one line, trimmed to about 300 characters
 
-in file order and then text order (the order `numcheck check` shows), followed by
+in file order and then text order (the order `numcheck check` shows); with --wikipedia, each of
+the 10,582 items (JSON Lines, field "text") is checked too, as its own document dated by its
+"date" field, and listed by its id; followed by
 a count by rule and severity. --markdown OUT also writes the same list as a
 Markdown table with an empty verdict column, for judging by hand which findings
 are real mistakes and which are false alarms. Info findings are counted, not listed.
@@ -29,6 +32,7 @@ from typing import Optional
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SOTU = REPO.parent / "shared" / "data" / "sotu-addresses" / "txt"
+DEFAULT_WIKIPEDIA = REPO.parent / "shared" / "data" / "wikipedia-current-events" / "current-events.jsonl"
 LISTED = ("error", "warning")
 SENTENCE_CHARS = 300
 ELLIPSIS = "…"
@@ -78,6 +82,30 @@ def collect(sotu: Path):
     return results, errors, items
 
 
+def collect_wikipedia(path: Path):
+    """Each item checked as its own document, dated by its "date" field."""
+    import datetime as dt
+    import json
+
+    from numcheck.api import check_text
+    from numcheck.report import ordered
+
+    results = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            results.append(check_text(item["text"], f"wiki:{item['id']}", dt.date.fromisoformat(item["date"])))
+    items = []
+    for located in ordered(results):
+        f = located.finding
+        if f.severity not in LISTED:
+            continue
+        items.append({"file": located.result.path, "line": located.span.line, "column": located.span.column,
+                      "rule": f.rule, "name": f.name, "severity": f.severity, "message": f.message,
+                      "sentence": sentence_around(located.result, f.start, f.end)})
+    return results, items
+
+
 def counts_by_rule(results) -> list[tuple[str, str, str, int]]:
     from numcheck.checks import SEVERITIES
     from numcheck.rules import RULES
@@ -120,6 +148,8 @@ def render_markdown(items: list[dict], sotu: Path, counts: list[tuple[str, str, 
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sotu", type=Path, default=DEFAULT_SOTU, help=f"corpus folder (default: {DEFAULT_SOTU})")
+    ap.add_argument("--wikipedia", type=Path, nargs="?", const=DEFAULT_WIKIPEDIA, metavar="FILE",
+                    help=f"also check the Wikipedia current-events items (default: {DEFAULT_WIKIPEDIA})")
     ap.add_argument("--markdown", type=Path, metavar="OUT", help="also write the list as a Markdown table here")
     args = ap.parse_args(argv)
 
@@ -132,13 +162,21 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"sotu_findings: error: {error}", file=sys.stderr)
     if not results:
         return 2
+    if args.wikipedia is not None:
+        if not args.wikipedia.is_file():
+            print(f"sotu_findings: error: {args.wikipedia}: not found", file=sys.stderr)
+            return 2
+        more, wiki_items = collect_wikipedia(args.wikipedia)
+        results = results + more
+        items = items + wiki_items
 
     from numcheck import __version__
     from numcheck.report import summarize
 
     summary = summarize(results)
-    print(f"numcheck {__version__}: {summary.files} files in {sotu}, {summary.quantities:,} figures, "
-          f"every rule, no --date")
+    wiki = f" and the items of {args.wikipedia}" if args.wikipedia is not None else ""
+    print(f"numcheck {__version__}: {summary.files} files in {sotu}{wiki}, {summary.quantities:,} figures, "
+          f"every rule, no --date for the addresses")
     print()
     for it in items:
         print(f"{it['file']}:{it['line']}:{it['column']}: {it['rule']} {it['severity']}: {it['message']}")

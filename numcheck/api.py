@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
 from numcheck.checks import Finding, Rule, Settings, run_checks
+from numcheck.checks.engine import facts_of
 from numcheck import rules as registry  # read at call time, so rules added later are included
 from numcheck.claims import Draft
 from numcheck.document import FrontMatterError, InputError, PathArg, iter_documents
@@ -67,16 +68,12 @@ def check_text(
         draft = Draft.read(text, path, date, default_date, markup)
     except FrontMatterError as exc:
         raise InputError(path, exc.message, line=exc.line) from None
-    found = apply_suppressions(text, path, run_checks(draft, settings, rules=chosen), chosen, places=draft.comments,
+    facts = facts_of(draft, settings)  # relations and table verdicts, found once for every rule and the report
+    found = apply_suppressions(text, path, run_checks(facts, settings, rules=chosen), chosen, places=draft.comments,
                                markup=draft.markup)
     findings = tuple(replace(f, severity=settings.severity.get(f.rule, f.severity),
                              fix=f.fix if f.fix is None else fix_in_source(text[f.start:f.end], f.fix)) for f in found)
-    verdicts: tuple = ()
-    if settings.references is not None:
-        from numcheck.tables.match import verdicts as table_verdicts
-        from numcheck.checks.precision import Tolerance
-
-        verdicts = tuple(table_verdicts(draft, settings.references, Tolerance(settings.hedge)))  # type: ignore[arg-type]
+    verdicts = facts.verdicts
     return CheckResult(
         path=path,
         text=text,

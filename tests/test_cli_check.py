@@ -54,8 +54,8 @@ def _nc101(doc: dict) -> list[dict]:
 def warning_rule(monkeypatch):
     """Registry = one rule that warns on every figure: exit codes for a known severity."""
 
-    def check(draft, settings):
-        for q in draft.quantities:
+    def check(facts, settings):
+        for q in facts.draft.quantities:
             yield rule.finding("test warning", q.start, q.end)
 
     rule = Rule("NC990", "test-warning", "warning", "Warns on every figure.",
@@ -189,8 +189,8 @@ def test_bad_date_is_one_line_exit_2(drafts, capsys, monkeypatch, value):
 def test_good_date_reaches_the_draft(drafts, capsys, monkeypatch):
     seen = []
 
-    def check(draft, settings):
-        seen.append(draft.date)
+    def check(facts, settings):
+        seen.append(facts.draft.date)
         return ()
 
     rule = Rule("NC991", "test-date", "info", "Records the date.", RuleDocs("w", "w", "1", "2", "f"), check)

@@ -32,8 +32,8 @@ ANSI = "\x1b["
 def _rule(code: str, severity: str, spans, fix: str | None = None) -> Rule:
     """A rule that reports fixed (start, end) spans, for severities and spans NC101 never gives."""
 
-    def check(draft, settings):
-        for start, end in spans(draft):
+    def check(facts, settings):
+        for start, end in spans(facts.draft):
             yield RULE.finding(f"{code} test finding", start, end, fix=fix)
 
     docs = RuleDocs("what", "why", "1 fires", "quiet", "fix")

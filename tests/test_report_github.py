@@ -31,8 +31,8 @@ def run_cli(*args: str, cwd: Path = REPO):
 def _rule(code: str, severity: str, message: str = "a test finding", every: bool = False) -> Rule:
     """A rule that reports the first figure (or every figure) of a draft with a fixed message."""
 
-    def check(draft, settings):
-        for q in draft.quantities if every else draft.quantities[:1]:
+    def check(facts, settings):
+        for q in facts.draft.quantities if every else facts.draft.quantities[:1]:
             yield rule.finding(message, q.start, q.end)
 
     rule = Rule(code, f"test-{code.lower()}", severity, "A test rule.",
@@ -161,8 +161,8 @@ def test_no_findings_is_the_summary_alone(tmp_path):
 
 
 def test_multiline_span_has_no_columns(tmp_path):
-    def check(draft, settings):
-        yield rule.finding("across lines", 0, draft.text.index("sailed"))
+    def check(facts, settings):
+        yield rule.finding("across lines", 0, facts.draft.text.index("sailed"))
 
     rule = Rule("NC994", "test-lines", "warning", "A test rule.", RuleDocs("what", "why", "1", "q", "fix"), check)
     result = check_text("26 ships\nsailed.\n", "d.md", rules=[rule])

@@ -201,8 +201,8 @@ def test_identical_findings_in_identical_sentences_get_distinct_fingerprints():
 
 
 def test_info_is_note_and_warning_is_warning():
-    def check(draft, settings):
-        for q in draft.quantities[:1]:
+    def check(facts, settings):
+        for q in facts.draft.quantities[:1]:
             yield info.finding("an info", q.start, q.end)
             yield warning.finding("a warning", q.start, q.end)
 

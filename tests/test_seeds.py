@@ -39,6 +39,7 @@ def test_harbour_report_has_one_mistake_per_rule_each_on_its_line():
         "NC106": "Passenger numbers tripled",
         "NC107": "led by 6 points",
         "NC108": "about 2.6 million",
+        "NC110": "a difference of $2.1 million",
         "NC201": "the four seized ferries",
         "NC301": "Monday, 3 March 2023",
         "NC302": "Five years after",

@@ -1,7 +1,7 @@
 """The checks stage: rules that compare a draft's figures with each other."""
 
 from numcheck.checks.engine import run_checks
-from numcheck.checks.model import SEVERITIES, Finding, Related, Rule, RuleDocs, Settings
+from numcheck.checks.model import SEVERITIES, Facts, Finding, Related, Rule, RuleDocs, Settings
 from numcheck.checks.registry import INTERNAL_RULES
 
-__all__ = ["run_checks", "Finding", "Related", "Rule", "RuleDocs", "Settings", "INTERNAL_RULES", "SEVERITIES"]
+__all__ = ["run_checks", "Facts", "Finding", "Related", "Rule", "RuleDocs", "Settings", "INTERNAL_RULES", "SEVERITIES"]

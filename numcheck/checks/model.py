@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable, Literal
+from typing import Callable, Iterable, Literal
 
-if TYPE_CHECKING:
-    from numcheck.claims import Draft
+from numcheck.claims import Draft
+from numcheck.relations import Relations
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
@@ -52,7 +52,17 @@ class Settings:
     references: object | None = None  # numcheck.tables.References: the reference tables in use
 
 
-Check = Callable[["Draft", Settings], Iterable[Finding]]
+@dataclass(frozen=True)
+class Facts:
+    """What every rule reads: the draft, its relations (read once), and the verdicts of its figures
+    against the reference tables in use (found once, for NC401 and the reports)."""
+
+    draft: Draft
+    relations: Relations
+    verdicts: tuple = ()  # numcheck.tables.match.Verdict
+
+
+Check = Callable[[Facts, Settings], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -65,5 +75,8 @@ class Rule:
     check: Check
 
     def finding(self, message: str, start: int, end: int, related: Iterable[Related] = (),
-                fix: str | None = None) -> Finding:
-        return Finding(self.code, self.name, self.severity, message, start, end, tuple(related), fix)
+                fix: str | None = None, hint: str | None = None) -> Finding:
+        """A finding of this rule. `hint` is a severity the rule suggests for this one finding
+        (a warning where rounding could reconcile the figures); a severity set in the user's
+        config still wins over it."""
+        return Finding(self.code, self.name, hint or self.severity, message, start, end, tuple(related), fix)

@@ -115,7 +115,8 @@ def interval(q: Quantity, tol: Tolerance = Tolerance(), value: float | None = No
         word = (q.qualifier_text or "").lower()
         widen = tol.hedge * max(abs(base.low), abs(base.high))
         if word in ("nearly", "almost", "just under", "close to"):
-            return Interval(base.low - widen, base.high)
+            # "nearly half": just under the figure; a fraction's own width runs only downwards
+            return Interval(base.low - widen, v if q.kind == "fraction" and q.approximate_words else base.high)
         return Interval(base.low - widen, base.high + widen)
     if qual in ("more_than", "at_least"):
         return Interval(base.low, INF)

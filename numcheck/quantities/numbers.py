@@ -104,6 +104,12 @@ def _ALL_ORDINALS(lex: Lexicon) -> frozenset[str]:
     return _ORD_CACHE[key]
 
 
+def _soft_wrap(gap: str) -> bool:
+    """A single line break in running text (no blank line, nothing but spaces): a wrap, not a new line
+    of a list or a table."""
+    return gap.count("\n") == 1 and gap.strip(" \t\r\n") == ""
+
+
 _UNREAD = object()
 # The atoms of the token list read last, by token index: a token's atom does not depend on where
 # a number starts, and every figure reads up to `limit` atoms ahead, so without it a line of
@@ -137,8 +143,9 @@ def atoms_from(toks: Sequence[Token], i: int, text: str, limit: int = 24) -> lis
             a = memo[j] = atom_at(toks, j, lex)
         if a is None:
             break
-        if j > i and "\n" in text[toks[j - 1].end:toks[j].start]:
-            break
+        if j > i and "\n" in text[toks[j - 1].end:toks[j].start] and not (
+                a.kind in ("S", "H") and toks[j].text[:1].islower() and _soft_wrap(text[toks[j - 1].end:toks[j].start])):
+            break  # a line ends the number, but for a hard-wrapped scale: "$51\nmillion", "three\nhundred"
         if out and out[-1].kind == "D" and (a.kind == "," or (
                 a.kind == "&" and not (j + 1 < len(toks) and toks[j + 1].low in ("a", "an")))):
             break  # "1, 2, 3" and "1 and 2" are lists, not one number: a run of them is read once

@@ -53,6 +53,9 @@ class Figure:
 
 
 _LIST_SEPARATORS = frozenset({",", "and", "or"})
+_ONE_IN = re.compile(r"in[-‑](\d{1,3}(?:,\d{3})+|\d+)")
+_TIMES_AFTER = frozenset({"as", "more", "the", "higher", "larger", "bigger", "greater", "faster", "smaller", "lower",
+                          "that", "what", "those"})
 # Punctuation no figure, date or multiple starts with (a sign, a currency or "(" may)
 _NEVER_FIRST = frozenset({",", ";", ":", ".", "!", "?", ")", "]", "}"})
 
@@ -166,6 +169,17 @@ class Reader:
         self.classify(f, i)
         self.emit(f)
         return i + 1
+
+    def multiple_in_context(self, i: int) -> bool:
+        """"more than double", "or almost double", "is double that", "double the amount": the
+        adjective or adverb "double" as a multiple, not "a double room" or "double-digit"."""
+        before = self.low(i - 1)
+        after = self.low(i + 1) if i + 1 < len(self.toks) else ""
+        lead = before in ("than", "nearly", "almost", "about", "roughly", "or", "is", "was", "be", "been",
+                          "are", "were", "to", "some")
+        follow = i + 1 >= len(self.toks) or after in (".", ",", ";", ":", ")", "the", "that", "its", "their", "what",
+                                                      "those", "in", "over", "since", "from")
+        return lead and follow and not (after == "-" or self.gap(i + 1) == "" and after.isalpha())
 
     def named(self, i: int) -> int:
         """"absolute zero": a quantity named in words."""
@@ -285,7 +299,7 @@ class Reader:
             return 0
         lex = self.lex
         if t.low in lex.multiples:
-            if t.low in lex.multiple_needs_context:
+            if t.low in lex.multiple_needs_context and not self.multiple_in_context(i):
                 return 0
             if t.low in ("twice", "thrice"):
                 if not (self.low(i + 1) in ("as", "the") or self.low(i + 1) in ("a", "per")):
@@ -368,6 +382,13 @@ class Reader:
         if self.toks[k].low in ("hundred", "thousand", "million", "billion", "dozen") and \
                 self.low(k - 1) in ("several", "few", "many", "some", "couple", "hundreds", "thousands", "tens"):
             return num.last  # "several hundred years": no figure is stated
+        if money is None and num.last + 1 < len(self.toks) and self.low(num.last) == "times" \
+                and self.low(num.last + 1) in _TIMES_AFTER:
+            # "more than 5 times as much", "nearly five times as great": a multiple, with its hedge
+            f = Figure(num.value, first, num.last + 1, kind="multiple", words=num.words, step=num.step)
+            if qual is not None:
+                f.qualifier_text, f.qualifier = qual[0], qual[1]
+            return self.finish(f, num)
         if money is None and self.is_memory_k(k, num):
             # "32K word core memory": kibibytes, not 32,000 (the sentence says what K counts)
             f = Figure(num.value / 1000, first, num.last, kind="measure", unit="kibibyte", step=1.0)
@@ -858,11 +879,23 @@ class Reader:
             return p  # "from 44 ml to 50 mg" are two figures
         if not opened and w == "to" and f.kind != g.kind and g.kind != "number" and f.unit is not None and g.unit is None:
             return p
+        if not opened and w == "to" and f.kind in ("percent", "measure") and g.unit is None:
+            return p  # "grew 12% to 56,000 people": the size of a change, then its new value
+        if (f.integer_digits and 1000 <= f.value <= 2200 and f.value == int(f.value) and f.unit is None
+                and not self._year_like(second, k2)):
+            return p  # "from 1.2 million in 2021 to 1.9 million": a year, then the change's new value
         f.high = second.value * (1 if money is None else money.multiplier)
         if second.step is not None and f.step is not None:
             f.step = min(f.step, second.step)
         f.last = q
         return q
+
+    def _year_like(self, second: NumberRead, k: int) -> bool:
+        """Is the number at token k written as plain digits, as a year or a round count beside a
+        year is ("1990-95", "2000 to 2500"), not with a scale, separators or decimals?"""
+        t = self.toks[k]
+        # "2000 to 2500 troops" stays a range; "2015 to 50,000" and "2021 to 1.9 million" are not
+        return second.last == k + 1 and t.text.isdigit() and len(t.text) <= 4
 
     def shared_scale(self, f: Figure, k: int) -> None:
         """"from 9 to 11 million", "between 2 and 3 billion": the scale word after the second
@@ -889,7 +922,7 @@ class Reader:
             return 0
         w = toks[p].low
         if w == "out" and self.low(p + 1) == "of":
-            k = p + 2
+            k = p + 3 if self.low(p + 2) in ("the", "those", "these", "its", "their", "our") else p + 2
         elif w == "of" and self.low(p + 1) in ("the", "those", "these", "its", "their"):
             k = p + 2
         elif w == "of" and p + 1 < n and toks[p + 1].kind == "num" and not (
@@ -897,6 +930,22 @@ class Reader:
             k = p + 1  # "120 of 800", "two of 57 strikes"; but not "in 1896 of 44,981"
         elif w == "in" and self.gap(p) == " ":
             k = p + 1
+        elif w in ("-", "‑") and self.gap(p) == "" and p + 1 < n and self.gap(p + 1) == "" \
+                and toks[p + 1].kind == "ident" and _ONE_IN.fullmatch(toks[p + 1].text):
+            # "a 1-in-77 chance", "1-in-59,000" (the tokenizer keeps "in-77" as one identifier)
+            digits = _ONE_IN.fullmatch(toks[p + 1].text).group(1).replace(",", "")  # type: ignore[union-attr]
+            end = p + 2
+            while end + 1 < n and toks[end].text == "," and self.gap(end) == "" and self.gap(end + 1) == "" \
+                    and toks[end + 1].kind == "num" and len(toks[end + 1].text) == 3 and toks[end + 1].text.isdigit():
+                digits += toks[end + 1].text  # "1-in-59,000": the tokenizer stops the identifier at the comma
+                end += 2
+            whole_value = float(digits)
+            if whole_value <= 0 or f.value > whole_value:
+                return 0
+            f.kind, f.part, f.whole = "ratio", f.value, whole_value
+            f.value = f.value / whole_value
+            f.last = end
+            return end
         elif w == ":" and self.gap(p) == "" and p + 1 < n and toks[p + 1].kind == "num" and self.gap(p + 1) == "":
             other = read_number(toks, p + 1, self.text)
             if other is None or other.value == 0:

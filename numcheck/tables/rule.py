@@ -5,10 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterator
 
-from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
-from numcheck.checks.precision import Tolerance
-from numcheck.claims import Draft
-from numcheck.tables.match import verdicts
+from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
 
 DOCS = RuleDocs(
     what="A figure that matches a row of a reference table (the same subject, measure and time) "
@@ -28,11 +25,8 @@ DOCS = RuleDocs(
 )
 
 
-def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
-    refs = settings.references
-    if refs is None:
-        return
-    for v in verdicts(draft, refs, Tolerance(settings.hedge)):  # type: ignore[arg-type]
+def check(facts: Facts, settings: Settings) -> Iterator[Finding]:
+    for v in facts.verdicts:  # found once for the draft (numcheck.checks.engine.facts_of)
         if v.status != "conflict":
             continue
         related = [Related(v.subject_span[0], v.subject_span[1], "the subject")] if v.subject_span else []

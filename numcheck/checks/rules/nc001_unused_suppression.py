@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from numcheck.checks.model import Finding, Rule, RuleDocs, Settings
-from numcheck.claims import Draft
+from numcheck.checks.model import Facts, Finding, Rule, RuleDocs, Settings
 
 
-def _check(draft: Draft, settings: Settings) -> Iterable[Finding]:
+def _check(facts: Facts, settings: Settings) -> Iterable[Finding]:
     return ()  # the work is done in apply_suppressions, after every other rule has run
 
 

@@ -1,90 +1,121 @@
-"""NC103 parts-vs-total: named parts of a stated whole that add up to more than it."""
+"""NC103 parts-vs-total: parts of a stated whole that cannot add up to it.
+
+Reads `Breakdown` relations: a whole and its parts, found by the relations stage wherever the
+whole stands ("Of the 60 new hires, 25 ...", "800 applicants, of which ...", "...; 445 people
+in all", "..., leaving a surplus of $104 million").
+"""
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
-from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
-from numcheck.checks.precision import Tolerance, comparable, fmt, interval
-from numcheck.claims import Draft
+from numcheck.checks.arith import exact_figure, judge, rounding_note, slip_shaped
+from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
+from numcheck.checks.precision import Interval, Tolerance, fmt, interval
+from numcheck.relations import Breakdown
 
 DOCS = RuleDocs(
-    what="A whole followed by its parts (\"include\", \"including\", \"of which\", \"made up of\", a colon) "
-         "whose parts add up to more than the whole: \"The fleet's 30 aircraft include 14 Airbus, 11 Boeing "
-         "and 8 Embraer jets\" (33). Parts that add up to less only fire when the text says they are all "
-         "of it (\"the rest\", \"the remaining\", \"leaving\").",
+    what="A whole and its parts that cannot add up to it: parts that add up to more than the whole "
+         "(\"The fleet's 30 aircraft include 14 Airbus, 11 Boeing and 8 Embraer jets\": 33), and, where the "
+         "text says the parts are all of it (\"in all\", \"a total of\", \"the rest\", \"leaving\"), parts "
+         "that add up to less. The whole may stand before its parts (\"of which\", \"including\", \"Of the "
+         "60 new hires, 25 ...\") or after them (\"212 farmers, 148 traders and 95 officials; 445 people in "
+         "all\"), and a remainder counts as a part (\"revenues of $377 million and expenditures of $273 "
+         "million, leaving a surplus of $104 million\").",
     why="A breakdown that does not add up makes every figure in it suspect.",
     fires="The fleet's 30 aircraft include 14 Airbus, 11 Boeing and 8 Embraer jets.",
     quiet="The fleet's 30 aircraft include 14 Airbus, 11 Boeing and 5 Embraer jets.",
-    fix="Check each part against the source; if the parts overlap, say so.",
+    fix="Check each part against the source; if the parts overlap, say so. A total said to be all of "
+        "the parts must be their sum.",
 )
 
-_INCLUDE = re.compile(r"\b(?:include|includes|included|including|comprise|comprises|comprising|consist of|"
-                      r"consists of|made up of|of which|of whom|among them|broken down into|split into)\b|:", re.I)
-_OVERLAP = re.compile(r"\b(?:some of whom|some of which|both|several|more than one|overlap\w*|also|as well)\b", re.I)
-_ALL_OF_IT = re.compile(r"\b(?:the rest|the remaining|the remainder|leaving|the other)\b", re.I)
-_LIST_GAP = re.compile(r"^[\s\w'’-]{0,30}?(?:,|;|\band\b)\s*(?:and\s+)?(?:the\s+(?:rest|remaining|remainder|other)\s+)?$",
-                       re.I)
-_MAX_PARTS = 64  # no breakdown in prose lists more parts; bounds the work on a line of numbers
+
+def _show(x: float, exact: bool) -> str:
+    return (f"{x:,.0f}" if x == int(x) else f"{x:,.2f}".rstrip("0").rstrip(".")) if exact else fmt(x)
 
 
-def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
+def check(facts: Facts, settings: Settings) -> Iterator[Finding]:
     tol = Tolerance(settings.hedge)
-    for qs in draft.by_sentence.values():
-        for i, whole in enumerate(qs):
-            if whole.kind not in ("count", "number", "money", "measure") or whole.high is not None:
-                continue
-            if i + 2 >= len(qs):
-                continue
-            gap = draft.between(whole, qs[i + 1])
-            if len(gap) > 40 or not _INCLUDE.search(gap):
-                continue
-            parts = [qs[i + 1]]
-            for q in qs[i + 2:i + 2 + _MAX_PARTS]:
-                gap = draft.between(parts[-1], q) or "#"
-                if re.search(r",\s*and\b", gap) or q.noun in ("other", "more"):
-                    break  # "Seven killed, including two officers, and 36 others injured": a new clause
-                if _LIST_GAP.match(gap):
-                    parts.append(q)
-                else:
-                    break
-            if len(parts) < 2 or any(not comparable(p, whole) or p.high is not None for p in parts):
-                continue
-            if any(p.qualifier not in ("exact", "approx") for p in parts):
-                continue
-            if any(re.search(r"\b(?:being|of whom|of which|including|includes)\b", draft.between(x, y) or "")
-                   for x, y in zip(parts, parts[1:])):
-                continue  # "210,363 army pensioners, 105,478 being invalids": a breakdown within a part
-            s0, s1 = draft.sentence_span(draft.sentence_of(whole.start))
-            if _OVERLAP.search(draft.prose[parts[-1].end:s1]):
-                continue  # "12 forwards, 9 defenders and 4 goalkeepers, some of whom play several positions"
-            nouns = {p.noun for p in parts if p.noun and p.noun_phrase and p.noun_phrase[:1].islower()}
-            if len(nouns) >= 2:
-                continue  # "600 women, 450 parents and 300 retirees": categories that may overlap
-            low = sum(interval(p, tol).low for p in parts)
-            high = sum(interval(p, tol).high for p in parts)
-            total = sum(p.value for p in parts)
-            w = interval(whole, tol)
-            related = [Related(whole.start, whole.end, "the whole")] + [Related(p.start, p.end, "a part")
-                                                                       for p in parts[:-1]]
-            exact = abs(total - whole.value) < 0.01 * whole.value
-            show = (lambda x: f"{x:,.0f}" if x == int(x) else f"{x:,}") if exact else fmt
-            listed = " + ".join(show(p.value) for p in parts)
-            if low > w.high:
-                yield RULE.finding(f"the parts add up to {show(total)} ({listed}), more than the whole, "
-                                   f"{show(whole.value)}", parts[-1].start, parts[-1].end, related)
-            elif high < w.low and _ALL_OF_IT.search(draft.prose[whole.end:parts[-1].end]):
-                yield RULE.finding(f"the parts add up to {fmt(total)} ({listed}), less than the whole, "
-                                   f"{fmt(whole.value)}, though they are said to be all of it",
-                                   parts[-1].start, parts[-1].end, related)
+    for b in facts.relations.breakdowns:
+        if len(b.parts) == 1 and not b.complete:
+            continue  # one part larger than its whole is NC102's
+        yield from _check(b, tol)
+
+
+def _check(b: Breakdown, tol: Tolerance) -> Iterator[Finding]:
+    parts, whole = b.parts, b.whole
+    low = sum(interval(p, tol).low for p in parts)
+    high = sum(interval(p, tol).high for p in parts)
+    total = sum(p.value for p in parts)
+    w = interval(whole, tol)
+    exact = abs(total - whole.value) < 0.01 * max(abs(whole.value), 1e-9)
+    listed = " + ".join(_show(p.value, True) for p in parts)
+    related = [Related(whole.start, whole.end, "the whole")] + [Related(p.start, p.end, "a part")
+                                                              for p in parts[:-1]]
+    target = b.remainder or parts[-1]
+    if b.remainder is not None and _some_reading_fits(b, tol):
+        return  # "$385m ... $293m, making a total expenditure of $341m, leaving $43.7m": 385 - 341
+    figures = (whole, *parts)
+    if all(exact_figure(q) for q in figures):
+        # accounts to the cent: a gap of many digits is an amount the sentence does not give (a
+        # balance carried over), a gap of one or two digits a slip
+        if not slip_shaped(total - whole.value):
+            return
+    if b.complete:
+        verdict = judge(w, Interval(low, high), total, tolerance=0.0, floor=0.0)
+        if not verdict:
+            return
+        if verdict.severity == "warning" and not _round_inputs(parts, whole):
+            return
+        said = "said to be all of it" if not b.remainder else "with the remainder"
+        more = "more" if total > whole.value else "less"
+        yield RULE.finding(f"the parts add up to {_show(total, True)} ({listed}), {more} than the whole, "
+                           f"{_show(whole.value, True)}, {said}{rounding_note(verdict.severity)}",
+                           target.start, target.end, related,
+                           hint=verdict.hint)
+    elif low > w.high:
+        yield RULE.finding(f"the parts add up to {_show(total, exact or True)} ({listed}), more than the whole, "
+                           f"{_show(whole.value, True)}", target.start, target.end, related)
+    elif whole.qualifier in ("at_least", "more_than") and all(p.qualifier == "exact" for p in parts) \
+            and total > whole.value:
+        # "at least 24 people, including 10 civilians and 24 militants": the parts count 34
+        yield RULE.finding(f"the parts add up to {_show(total, True)} ({listed}), more than the "
+                           f"{' '.join(whole.text.split())} given for the whole", target.start, target.end, related,
+                           hint="warning")
+
+
+def _some_reading_fits(b: Breakdown, tol: Tolerance) -> bool:
+    """With a remainder, the amounts between the whole and it may include subtotals: the breakdown
+    holds if the whole less any of them leaves the remainder. With one amount between, either may be
+    the larger: "receipts of $372.8 million and expenditures of $442.6 million, leaving a deficit of
+    $69.8 million"."""
+    between = b.parts[:-1]
+    if len(between) == 1:
+        a, p, r = interval(b.whole, tol), interval(between[0], tol), interval(b.parts[-1], tol)
+        if Interval(a.low + r.low, a.high + r.high).overlaps(p):
+            return True
+    rest = interval(b.parts[-1], tol)
+    w = interval(b.whole, tol)
+    for mask in range(1, 2 ** len(between)):
+        chosen = [p for k, p in enumerate(between) if mask >> k & 1]
+        low = sum(interval(p, tol).low for p in chosen) + rest.low
+        high = sum(interval(p, tol).high for p in chosen) + rest.high
+        if Interval(low, high).overlaps(w):
+            return len(chosen) < len(between)  # the full reading is judged below, as written
+    return False
+
+
+def _round_inputs(parts, whole) -> bool:
+    """A warning for a complete breakdown only where the figures are written round (so rounding can
+    explain a gap); exact accounts ($93,175,396.56) that do not add up are errors."""
+    return any((q.step or 1) > 1 for q in (*parts, whole))
 
 
 RULE = Rule(
     code="NC103",
     name="parts-vs-total",
     severity="error",
-    summary="Named parts of a stated whole add up to more than it.",
+    summary="Parts of a whole add up to more than it, or not to it when said to be all of it.",
     docs=DOCS,
     check=check,
 )

@@ -1,91 +1,171 @@
-"""NC105 change-arithmetic: a stated change against its from/to values."""
+"""NC105 change-arithmetic: a stated change against its from/to values.
+
+Reads `Change` relations (numcheck.relations): the two ends and each size stated for the change
+in percent, as an amount, or as a fraction ("fell by a third"). Multiples are NC106's; changes
+between two percentages are NC107's.
+"""
 
 from __future__ import annotations
 
-from typing import Iterator
+import math
+from typing import Iterator, Optional
 
-from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
+from numcheck.checks.arith import (amount_like, exact_figure, hedge_words, judge, pct, rounding_note, shown,
+                                   slip_shaped, truncated)
+from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
 from numcheck.checks.precision import Interval, Tolerance, divide, fmt, interval, pair_intervals, percent_fix
-from numcheck.claims import Change, Draft
+from numcheck.quantities import Quantity
+from numcheck.relations import Change, Size, StatedChange
 
 DOCS = RuleDocs(
-    what="A percentage or fraction given for a change that does not match the values the change "
-         "runs between: \"Sales climbed from 80 to 100 units, a 20% rise\" (it is 25%).",
+    what="The size stated for a change that does not match the values the change runs between: a "
+         "percentage (\"Sales climbed from 80 to 100 units, a 20% rise\": it is 25%), an amount (\"rose "
+         "from $18.4 million to $21.9 million, an increase of $4.5 million\") or a fraction (\"shrank by "
+         "more than half, from 9,000 to 5,600\"). Reads every phrasing the relations stage finds: \"from A "
+         "to B\" with years and asides between, \"to B from A\", \"B, up 5% from A\", \"B, compared with "
+         "A\", and sizes before or after the ends (\"grew 12% to 56,000 from 48,000\", \", an increase of "
+         "$3.5 million, or 19%\"). An error when no reading of the figures at their written precision "
+         "fits; a warning when only rounding of round figures could reconcile them (\"from $200 million to "
+         "$240 million, a 25% gain\" is 20% as written).",
     why="The size of a change is what readers take away, and it is often computed the wrong way "
         "round (against the new value) or against another pair of figures.",
     fires="Sales climbed from 80 to 100 units, a 20% rise.",
     quiet="Sales climbed from 80 to 100 units, a 25% rise.",
-    fix="Recompute the change from the two values: (new - old) / old. A change between two "
-        "percentages is measured in percentage points (see NC107).",
+    fix="Recompute the change from the two values: (new - old) / old, or new - old for an amount. A "
+        "change between two percentages is measured in percentage points (see NC107).",
     fires_fix="25%",
 )
 
 
-def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
+_BAND = (0.5, 2.0)  # an inferred change is judged only when the sum comes near the stated size
+
+
+def _near(exact: float, stated: float) -> bool:
+    """For a change whose ends were inferred, not joined by "from ... to": is the result near enough
+    the stated size that the two figures are surely the ends it measures? ("$9,060,268 ... $7,898,775,
+    a reduction of $2,161,492" is a slip; a size of another pair of figures is far off.)"""
+    return stated > 0 and _BAND[0] <= abs(exact) / stated <= _BAND[1]
+
+
+def check(facts: Facts, settings: Settings) -> Iterator[Finding]:
     tol = Tolerance(settings.hedge)
-    for ch in draft.changes:
-        before, after = _ends(ch)
-        if before.low <= 0:
+    for sc in facts.relations.stated_changes:
+        finding = _check_stated(sc, tol)
+        if finding is not None:
+            yield finding
+    for ch in facts.relations.changes:
+        if ch.before.kind == "percent" or ch.after.kind == "percent":
+            continue  # a change between percentages: NC107 reads it
+        before, after = pair_intervals(ch.before, ch.after)
+        if before.low <= 0 or ch.before.value <= 0:
             continue
-        actual = divide(after, before)  # new / old
-        for s in ch.stated:
-            if s.kind == "percent":
-                if ch.before.kind == "percent" and ch.after.kind == "percent":
-                    continue  # a change between percentages: NC107 reads it
-                stated = interval(s, tol)
-                sign = _sign(draft, ch, s)
-                if sign == 0:
-                    continue
-                change = Interval((actual.low - 1) * 100 * sign, (actual.high - 1) * 100 * sign)
-                change = Interval(min(change.low, change.high), max(change.low, change.high))
-                if stated.overlaps(change):
-                    continue
-                exact = (ch.after.value / ch.before.value - 1) * 100 * sign
-                word = "rise" if ch.after.value > ch.before.value else "fall"
-                if exact < 0:
-                    msg = (f"from {fmt(ch.before.value)} to {fmt(ch.after.value)} is a {word} of "
-                           f"{abs(exact):.1f}%, not a {'rise' if sign > 0 else 'fall'} of {s.value:g}%")
-                    fix = None
-                else:
-                    msg = (f"from {fmt(ch.before.value)} to {fmt(ch.after.value)} is a {word} of "
-                           f"{exact:.1f}%, not {s.value:g}%")
-                    fix = _fix(s, exact)
-                yield RULE.finding(msg, s.start, s.end, _related(ch), fix)
-            elif s.kind == "fraction" and s.value < 1:
-                sign = _sign(draft, ch, s)
-                if sign >= 0 or not draft.prose[max(0, s.start - 12):s.start].lower().rstrip().endswith(("by", "of")):
-                    continue  # "fell by a third", "a fall of one third"
-                fall = Interval(1 - actual.high, 1 - actual.low)
-                if interval(s, tol).overlaps(fall):
-                    continue
-                exact = 1 - ch.after.value / ch.before.value
-                msg = (f"from {fmt(ch.before.value)} to {fmt(ch.after.value)} is a fall of {exact:.0%}, "
-                       f"not {s.text.strip()} ({s.value:.0%})")
-                yield RULE.finding(msg, s.start, s.end, _related(ch))
+        for z in ch.sizes:
+            finding = _check_size(ch, z, before, after, tol)
+            if finding is not None:
+                yield finding
 
 
-def _ends(ch: Change) -> tuple[Interval, Interval]:
-    return pair_intervals(ch.before, ch.after)
+def _direction(ch: Change, z: Size) -> int:
+    return z.direction or ch.direction
 
 
-def _sign(draft: Draft, ch: Change, s) -> int:
-    """+1 when the figure is stated as a rise, -1 as a fall, 0 when the text does not say."""
-    near = draft.prose[max(0, s.start - 20):s.end + 20].lower()
-    rise = any(w in near for w in ("rise", "rose", "increase", "up ", "jump", "gain", "grew", "growth", "higher",
-                                   "more", "climb", "surge", "soar"))
-    fall = any(w in near for w in ("fall", "fell", "drop", "decline", "decrease", "down ", "cut", "reduction",
-                                   "lower", "less", "loss", "sank", "slid", "plunge", "tumble"))
-    if rise != fall:
-        return 1 if rise else -1
-    return ch.direction
+def _check_size(ch: Change, z: Size, before: Interval, after: Interval, tol: Tolerance) -> Optional[Finding]:
+    s = z.figure
+    said = _direction(ch, z)
+    real = (ch.after.value > ch.before.value) - (ch.after.value < ch.before.value)
+    ratio = divide(after, before)
+    if ch.implicit:
+        exact = abs(ch.after.value / ch.before.value - 1) * 100 if s.kind == "percent" else \
+            abs(ch.after.value - ch.before.value)
+        if s.kind not in ("percent",) and not _is_amount_size(ch, s) or not _near(exact, s.value):
+            return None
+        said = real  # the ends were put in the order the size says
+    if said and real and said != real:
+        clearly = ratio.high < 1 if said > 0 else ratio.low > 1
+        if not clearly or s.kind not in ("percent", "fraction") and not _is_amount_size(ch, s):
+            return None
+        exact = abs(ch.after.value / ch.before.value - 1) * 100
+        return RULE.finding(f"from {shown(ch.before)} to {shown(ch.after)} is {_a(real)} of {pct(exact)}, "
+                            f"not {_a(said)}", s.start, s.end, _related(ch))
+    sign = said or real
+    if sign == 0:
+        return None
+    if s.kind == "percent":
+        possible = Interval((ratio.low - 1) * 100 * sign, (ratio.high - 1) * 100 * sign)
+        possible = Interval(min(possible.low, possible.high), max(possible.low, possible.high))
+        exact = (ch.after.value / ch.before.value - 1) * 100 * sign
+        verdict = judge(truncated(interval(s, tol), s), possible, exact, floor=0.5)
+        if not verdict:
+            return None
+        fix = percent_fix(s, exact) if exact >= 0 and verdict.severity == "error" else None
+        return RULE.finding(f"from {shown(ch.before)} to {shown(ch.after)} is {_a(real)} of "
+                            f"{pct(abs(exact), _decimals(s))}, not {hedge_words(s)}{s.value:g}%"
+                            f"{rounding_note(verdict.severity)}",
+                            s.start, s.end, _related(ch), fix, hint=verdict.hint)
+    if s.kind == "fraction" and s.value == 0.5 and sign < 0:
+        return None  # "fell by half", "cut in half": halved, NC106's
+    if s.kind == "fraction" and s.value < 1:
+        possible = Interval(ratio.low - 1, ratio.high - 1) if sign > 0 else Interval(1 - ratio.high, 1 - ratio.low)
+        exact = (ch.after.value / ch.before.value - 1) * sign
+        stated = interval(s, tol)
+        verdict = judge(stated, possible, exact, floor=0.01)
+        if not verdict:
+            return None
+        return RULE.finding(f"from {shown(ch.before)} to {shown(ch.after)} is {_a(real)} of {pct(abs(exact) * 100)}, "
+                            f"not {' '.join(s.text.split()).lower()} ({s.value:.0%})"
+                            f"{rounding_note(verdict.severity)}", s.start, s.end, _related(ch),
+                            hint=verdict.hint)
+    if _is_amount_size(ch, s):
+        diff = Interval(after.low - before.high, after.high - before.low)
+        possible = diff if sign > 0 else Interval(-diff.high, -diff.low)
+        exact = abs(ch.after.value - ch.before.value)
+        step = max(q.step or 1.0 for q in (ch.before, ch.after, s))
+        verdict = judge(interval(s, tol), possible, exact, floor=2 * step)
+        if not verdict:
+            return None
+        if all(exact_figure(q) for q in (ch.before, ch.after, s)) and not slip_shaped(exact - s.value):
+            return None  # a gap of many digits: the change is of amounts the sentence does not give
+        word = "an increase" if real > 0 else "a decrease"
+        return RULE.finding(f"from {shown(ch.before)} to {shown(ch.after)} is {word} of {amount_like(s, exact)}, "
+                            f"not {shown(s)}{rounding_note(verdict.severity)}", s.start, s.end, _related(ch),
+                            hint=verdict.hint)
+    return None
+
+
+def _check_stated(sc: StatedChange, tol: Tolerance) -> Optional[Finding]:
+    """"$3,398,455.19, an increase of $404,878.53, or more than 13%": the percentage is the amount over
+    the old value, which is the end less the amount (the end is the new value) or the end itself."""
+    end, amount, p = sc.end, sc.amount, sc.percent
+    stated = interval(p, tol)
+    readings = [end.value - amount.value, end.value] if sc.direction >= 0 else [end.value + amount.value, end.value]
+    values = [amount.value / base * 100 for base in readings if base > 0]
+    if not values or any(stated.contains(v) or abs(v - p.value) <= 0.5 * (p.step or 1) for v in values):
+        return None
+    best = min(values, key=lambda v: abs(v - p.value))
+    if not _near(best, p.value) or abs(best - p.value) < 1.0:
+        return None
+    return RULE.finding(f"{shown(amount)} on {shown(end)} less that amount is {pct(best)}, not {hedge_words(p)}"
+                        f"{p.value:g}%", p.start, p.end,
+                        [Related(end.start, end.end, "the end"), Related(amount.start, amount.end, "the change")])
+
+
+def _is_amount_size(ch: Change, s: Quantity) -> bool:
+    return s.kind in ("count", "number", "money", "measure") and s.kind not in ("percent",)
+
+
+def _decimals(q: Quantity) -> int:
+    """One more decimal than the stated percentage has ("21.63 per cent" -> 21.646%), at least one."""
+    if not q.step or q.step >= 1:
+        return 1
+    return max(1, round(-math.log10(q.step)) + 1)
+
+
+def _a(direction: int) -> str:
+    return "a rise" if direction > 0 else "a fall"
 
 
 def _related(ch: Change) -> list[Related]:
     return [Related(ch.before.start, ch.before.end, "from"), Related(ch.after.start, ch.after.end, "to")]
-
-
-def _fix(s, exact: float) -> str | None:
-    return percent_fix(s, exact)
 
 
 RULE = Rule(

@@ -1,13 +1,15 @@
-"""NC108 share-of-amount: "70 percent of the 3 million households, about 2.6 million"."""
+"""NC108 share-of-amount: "70 percent of the 3 million households, about 2.6 million".
+
+Reads `Share` relations whose part was computed from the share and the whole.
+"""
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
-from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
-from numcheck.checks.precision import Tolerance, comparable, fmt, interval
-from numcheck.claims import Draft
+from numcheck.checks.arith import judge, shown
+from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
+from numcheck.checks.precision import Tolerance, fmt, interval
 
 DOCS = RuleDocs(
     what="A share of an amount given together with its result, where the result is not that share: "
@@ -21,37 +23,25 @@ DOCS = RuleDocs(
         "written precision, with the hedge tolerance for \"about\".",
 )
 
-_OF = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|these\s+|those\s+)?(?:[\w.-]+['’]s\s+)?$",
-                 re.I)  # "30% of the firm's €600 million turnover"
-_RESULT = re.compile(r"^\s*[\w\s]{0,30}?(?:,|\(|—|–|-|:|\bor\b|\bsome\b|\bthat is\b)\s*"
-                     r"(?:or\s+|some\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?$", re.I)
 
-
-def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
+def check(facts: Facts, settings: Settings) -> Iterator[Finding]:
     tol = Tolerance(settings.hedge)
-    for qs in draft.by_sentence.values():
-        for i in range(len(qs) - 2):
-            share, amount, result = qs[i], qs[i + 1], qs[i + 2]
-            if share.kind not in ("percent", "fraction") or share.high is not None:
-                continue
-            if amount.kind not in ("count", "number", "money", "measure") or not comparable(amount, result):
-                continue
-            if not _OF.match(draft.between(share, amount) or "#"):
-                continue
-            if not _RESULT.match(draft.between(amount, result) or "#"):
-                continue
-            fraction = interval(share, tol).scale(0.01 if share.kind == "percent" else 1.0)
-            # the writer computed the result from the amount as written, so the amount is taken as
-            # written; the share keeps its rounding and the result its rounding and hedge
-            expected = fraction.scale(amount.value)
-            if interval(result, tol).overlaps(expected):
-                continue
-            k = share.value / 100 if share.kind == "percent" else share.value
-            exact = k * amount.value
-            yield RULE.finding(
-                f"{share.text.strip()} of {fmt(amount.value)} is {fmt(exact)}, not {fmt(result.value)}",
-                result.start, result.end,
-                [Related(share.start, share.end, "the share"), Related(amount.start, amount.end, "the amount")])
+    for share in facts.relations.shares:
+        if share.derived != "part" or share.part is None or share.whole is None:
+            continue
+        s, amount, result = share.share, share.whole, share.part
+        fraction = interval(s, tol).scale(0.01 if s.kind == "percent" else 1.0)
+        # the writer computed the result from the amount as written, so the amount is taken as
+        # written; the share keeps its rounding and the result its rounding and hedge
+        expected = fraction.scale(amount.value)
+        k = s.value / 100 if s.kind == "percent" else s.value
+        exact = k * amount.value
+        verdict = judge(interval(result, tol), expected, exact, tolerance=0.0)
+        if verdict.severity != "error":
+            continue
+        yield RULE.finding(f"{' '.join(s.text.split())} of {shown(amount)} is {fmt(exact)}, not {fmt(result.value)}",
+                           result.start, result.end,
+                           [Related(s.start, s.end, "the share"), Related(amount.start, amount.end, "the amount")])
 
 
 RULE = Rule(

@@ -1,19 +1,18 @@
-"""NC109 table-total: a table's Total row that is not the sum of the rows above it."""
+"""NC109 table-total: a table's Total row that is not the sum of the rows above it.
+
+Reads `ColumnTotal` relations (numcheck.relations.tables): which cells a total sums is found there;
+the rule adds them up.
+"""
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Iterator, Optional, Sequence
 
-from numcheck.checks.model import Finding, Related, Rule, RuleDocs, Settings
-from numcheck.checks.precision import Interval, Tolerance, comparable, fmt, half_step, interval
-from numcheck.claims import Draft
-from numcheck.markup import Cell, Table
+from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
+from numcheck.checks.precision import Interval, Tolerance, fmt, half_step, interval
 from numcheck.quantities import Quantity
 
 DOCS = RuleDocs(
@@ -38,120 +37,16 @@ DOCS = RuleDocs(
     fires_fix="1,180",
 )
 
-ADDITIVE = ("count", "number", "money", "measure")
-_WORD = re.compile(r"[a-z]+|%", re.I)
 _LITERAL = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _LISTED = 8  # parts named in a message; more are elided
 
 
-@dataclass(frozen=True)
-class _Words:
-    totals: frozenset[str]
-    subtotals: frozenset[str]
-    prefixes: tuple[str, ...]
-    header_words: frozenset[str]
-    header_phrases: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def _words() -> _Words:
-    data = json.loads(resources.files("numcheck.checks").joinpath("data", "table_total.en.json").read_text("utf-8"))
-    return _Words(frozenset(data["totals"]), frozenset(data["subtotals"]), tuple(data["label_prefixes"]),
-                  frozenset(data["not_additive_header_words"]), tuple(data["not_additive_header_phrases"]))
-
-
-def _row_kind(label: str) -> Optional[str]:
-    """"total", "subtotal" or None, from a row's first cell: "Total", "**All**", "Total (tonnes)"."""
-    words = _words()
-    text = " ".join(re.sub(r"[*_:.]+", " ", label).lower().split())
-    for kind, names in (("subtotal", words.subtotals), ("total", words.totals)):
-        if text in names:
-            return kind
-    for prefix in words.prefixes:
-        if text.startswith(prefix) and not text[len(prefix):len(prefix) + 1].isalpha():
-            return "subtotal" if prefix in words.subtotals else "total"
-    return None
-
-
-def _label_words(label: str) -> tuple[str, ...]:
-    """What a prefixed total label says it totals: "Total area" -> ("area",); "Total",
-    "Total (2023)" and "Total, all regions" name nothing beyond the column."""
-    text = " ".join(re.sub(r"[*_]+", " ", label).lower().split())
-    for prefix in _words().prefixes:
-        if text.startswith(prefix) and not text[len(prefix):len(prefix) + 1].isalpha():
-            rest = re.split(r"[(,:;–—-]", text[len(prefix):], maxsplit=1)[0]
-            return tuple(re.findall(r"[a-z]+", rest))
-    return ()
-
-
-def _names_column(words: Sequence[str], header: str) -> bool:
-    """Does the header name every word of the label ("Total votes" under "Votes", plural or not)?"""
-    said = {w.rstrip("s") for w in re.findall(r"[a-z]+", header.lower())}
-    return all(w.rstrip("s") in said for w in words)
-
-
-def _additive_header(header: str) -> bool:
-    words = _words()
-    low = header.lower()
-    if any(phrase in low for phrase in words.header_phrases):
-        return False
-    return words.header_words.isdisjoint(w.lower() for w in _WORD.findall(header))
-
-
-def check(draft: Draft, settings: Settings) -> Iterator[Finding]:
+def check(facts: Facts, settings: Settings) -> Iterator[Finding]:
     tol = Tolerance(settings.hedge)
-    for table in draft.tables:
-        since_total: list[tuple[Cell, ...]] = []  # parts of the next total (subtotals stand for their rows)
-        since_sub: list[tuple[Cell, ...]] = []  # parts of the next subtotal
-        for row in table.rows:
-            if not row or (len(row) > 2 and all(not c.text for c in row[1:])):
-                continue  # a section heading ("North"), told from a missing figure by the other columns
-            kind = _row_kind(row[0].text)
-            if kind is None:
-                since_total.append(row)
-                since_sub.append(row)
-                continue
-            parts = since_sub if kind == "subtotal" else since_total
-            yield from _check_row(draft, table, row, parts, tol)
-            if kind == "subtotal":
-                since_total = [r for r in since_total if not any(r is s for s in since_sub)] + [row]
-                since_sub = []
-            else:
-                since_total, since_sub = [], []
-
-
-def _check_row(draft: Draft, table: Table, row: tuple[Cell, ...], parts: Sequence[tuple[Cell, ...]],
-               tol: Tolerance) -> Iterator[Finding]:
-    if len(parts) < 2:
-        return
-    named = _label_words(row[0].text)
-    for j in range(1, len(row)):
-        header = table.header[j].text if j < len(table.header) else ""
-        if not _additive_header(header) or (named and not _names_column(named, header)):
-            continue
-        total = draft.cell_figure(row[j])
-        figures = _column(draft, parts, j, total)
-        if total is None or figures is None:
-            continue
-        finding = _compare(total, figures, tol)
+    for rel in facts.relations.column_totals:
+        finding = _compare(rel.total, list(rel.parts), tol)
         if finding is not None:
             yield finding
-
-
-def _column(draft: Draft, parts: Sequence[tuple[Cell, ...]], j: int,
-            total: Optional[Quantity]) -> Optional[list[Quantity]]:
-    """The column's figures above the total, or None if the column cannot be added up."""
-    if total is None or total.kind not in ADDITIVE or total.high is not None:
-        return None
-    out = []
-    for row in parts:
-        q = draft.cell_figure(row[j]) if j < len(row) else None
-        if q is None or q.kind not in ADDITIVE or q.high is not None or not comparable(q, total):
-            return None
-        if row[j].text.startswith("(") and row[j].text.endswith(")"):
-            return None  # "(700)": an accountant's negative, which the figure does not carry
-        out.append(q)
-    return out
 
 
 def _compare(total: Quantity, parts: list[Quantity], tol: Tolerance) -> Optional[Finding]:

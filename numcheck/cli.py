@@ -18,10 +18,11 @@ import math
 import os
 import re
 import sys
-from typing import Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
-from numcheck.document import read_documents
-from numcheck.rows import COLUMNS, Row, document_rows, format_number
+from numcheck.document import InputError, iter_documents
+from numcheck.names import encodable, encodable_json, shown
+from numcheck.rows import COLUMNS, Row, format_number, iter_document_rows
 
 PROG = "numcheck"
 JSON_VERSION = 1  # bump when the shape of the json output changes
@@ -165,7 +166,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 
 def _error(message: str) -> None:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    # one line, whatever a file name holds (a line break, an escape sequence, a byte that is not UTF-8)
+    print(f"{PROG}: error: {shown(message)}", file=sys.stderr)
 
 
 def parse_date(text: str) -> dt.date:
@@ -222,41 +224,74 @@ def run_rule(key: str) -> int:
 
 
 def run_extract(paths: Sequence[str], fmt: str) -> int:
-    documents, errors = read_documents(paths)
-    for error in errors:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
-    rows = [row for document in documents for row in document_rows(document)]
-    # Rendered whole before anything is written, so a failure part-way never
-    # leaves half an output behind.
-    output = RENDERERS[fmt](rows)
-    _write(output, utf8_bytes=fmt != "table")
+    """Write the rows of every file as they are produced (json and csv), file by file and part by
+    part (numcheck.rows.iter_document_rows), so a 20 MB draft never sits in memory as one list of
+    figures or one string of output; the table, whose column widths need every row, is written
+    at the end."""
+    out = _Output(utf8_bytes=fmt != "table")
+    errors = 0
+    table: list[list[str]] = []
+    first = True
+    if fmt == "json":
+        out.write('{\n  "version": %d,\n  "quantities": [' % JSON_VERSION)
+    elif fmt == "csv":
+        out.write(_csv_lines([list(COLUMNS)]))
+    for item in iter_documents(paths):
+        if isinstance(item, InputError):
+            _error(str(item))
+            errors += 1
+            continue
+        for batch in _batches(iter_document_rows(item)):
+            if fmt == "json":
+                out.write("".join((("\n" if first and k == 0 else ",\n") + _json_row(row))
+                                  for k, row in enumerate(batch)))
+                first = False
+            elif fmt == "csv":
+                out.write(_csv_lines(_cells(row) for row in batch))
+            else:
+                table.extend(_cells(row) for row in batch)
+            if out.closed:  # the reader has gone (`| head`): stop reading
+                return EXIT_INPUT_ERROR if errors else EXIT_OK
+    if fmt == "json":
+        out.write("]\n}\n" if first else "\n  ]\n}\n")
+    elif fmt == "table":
+        out.write(_table_text(table))
     return EXIT_INPUT_ERROR if errors else EXIT_OK
 
 
-def render_json(rows: Sequence[Row]) -> str:
-    quantities = []
+def _batches(rows: Iterator[Row], size: int = 2000) -> Iterator[list[Row]]:
+    batch: list[Row] = []
     for row in rows:
-        record = row.as_dict()
-        for key in ("value", "high"):
-            # JSON has no NaN/inf; null is the honest "no usable number".
-            if record[key] is not None and not math.isfinite(record[key]):
-                record[key] = None
-        quantities.append(record)
-    return json.dumps({"version": JSON_VERSION, "quantities": quantities}, ensure_ascii=False, indent=2) + "\n"
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
-def render_csv(rows: Sequence[Row]) -> str:
+def _json_row(row: Row) -> str:
+    """One row as `json.dumps` writes it inside the document, indented two levels."""
+    record = row.as_dict()
+    for key in ("value", "high"):
+        # JSON has no NaN/inf; null is the honest "no usable number".
+        if record[key] is not None and not math.isfinite(record[key]):
+            record[key] = None
+    text = json.dumps(record, ensure_ascii=False, indent=2)
+    return encodable_json("    " + text.replace("\n", "\n    "))
+
+
+def _csv_lines(rows: Iterable[list[str]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow(_cells(row))
-    return buffer.getvalue()
+    writer.writerows(rows)
+    return encodable(buffer.getvalue())
 
 
-def render_table(rows: Sequence[Row]) -> str:
-    # A surface can span a line break; one table row must stay one line.
-    table = [list(COLUMNS)] + [[" ".join(cell.split()) for cell in _cells(row)] for row in rows]
+def _table_text(table: list[list[str]]) -> str:
+    # A surface can span a line break; one table row must stay one line, and a file name or a
+    # figure holds no control character that would move the terminal.
+    table = [list(COLUMNS)] + [[shown(" ".join(cell.split())) for cell in cells] for cells in table]
     widths = [max(len(r[i]) for r in table) for i in range(len(COLUMNS))]
     lines = []
     for cells in table:
@@ -266,6 +301,22 @@ def render_table(rows: Sequence[Row]) -> str:
         ]
         lines.append("  ".join(padded).rstrip())
     return "\n".join(lines) + "\n"
+
+
+def render_json(rows: Sequence[Row]) -> str:
+    """The json output of `rows`, whole (what `numcheck extract --format json` writes piece by piece)."""
+    if not rows:
+        return '{\n  "version": %d,\n  "quantities": []\n}\n' % JSON_VERSION
+    body = ",\n".join(_json_row(row) for row in rows)
+    return '{\n  "version": %d,\n  "quantities": [\n%s\n  ]\n}\n' % (JSON_VERSION, body)
+
+
+def render_csv(rows: Sequence[Row]) -> str:
+    return _csv_lines([list(COLUMNS)]) + _csv_lines(_cells(row) for row in rows)
+
+
+def render_table(rows: Sequence[Row]) -> str:
+    return _table_text([_cells(row) for row in rows])
 
 
 RENDERERS = {"table": render_table, "json": render_json, "csv": render_csv}
@@ -281,30 +332,46 @@ def _cells(row: Row) -> list[str]:
     return cells
 
 
-def _write(text: str, utf8_bytes: bool) -> None:
-    stream = sys.stdout
-    buffer = getattr(stream, "buffer", None)
-    try:
-        if utf8_bytes and buffer is not None:
-            # json and csv are data: always UTF-8, whatever the console's code page.
-            stream.flush()
-            buffer.write(text.encode("utf-8"))
-            buffer.flush()
+class _Output:
+    """Standard output, written piece by piece: UTF-8 bytes for the data formats, whatever the
+    console's code page; a character a terminal cannot show gets a stand-in, not a traceback;
+    and when the reader leaves (`numcheck extract ... | head`) writing stops quietly (`closed`)."""
+
+    def __init__(self, utf8_bytes: bool) -> None:
+        self.stream = sys.stdout
+        self.buffer = getattr(self.stream, "buffer", None) if utf8_bytes else None
+        self.closed = False
+        if self.buffer is not None:
+            try:
+                self.stream.flush()
+            except (BrokenPipeError, ValueError, OSError):
+                pass
+
+    def write(self, text: str) -> None:
+        if self.closed or not text:
             return
         try:
-            stream.write(text)
-        except UnicodeEncodeError:
-            # A terminal that cannot show a character gets a stand-in, not a traceback.
-            encoding = getattr(stream, "encoding", None) or "ascii"
-            stream.write(text.encode(encoding, "replace").decode(encoding))
-        stream.flush()
-    except BrokenPipeError:
-        # `numcheck extract ... | head`: the reader left; stop quietly.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, stream.fileno())
-        except (OSError, ValueError, io.UnsupportedOperation):
-            pass
+            if self.buffer is not None:
+                self.buffer.write(text.encode("utf-8"))
+                self.buffer.flush()
+                return
+            try:
+                self.stream.write(text)
+            except UnicodeEncodeError:
+                encoding = getattr(self.stream, "encoding", None) or "ascii"
+                self.stream.write(text.encode(encoding, "replace").decode(encoding))
+            self.stream.flush()
+        except BrokenPipeError:
+            self.closed = True
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, self.stream.fileno())
+            except (OSError, ValueError, io.UnsupportedOperation):
+                pass
+
+
+def _write(text: str, utf8_bytes: bool) -> None:
+    _Output(utf8_bytes).write(text)
 
 
 if __name__ == "__main__":

@@ -27,9 +27,10 @@ SKIPPED_DIRS: frozenset[str] = frozenset({".venv", "venv", "node_modules", "__py
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 
-_BINARY_PROBE = 8192  # bytes looked at for NULs, as git and grep do
+_TEXT_PROBE = 8192  # a NUL in the first 8 KB: a binary file, as git and grep call it (no line given)
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -90,13 +91,20 @@ class LineIndex:
 
 def decode(data: bytes, path: PathArg) -> str:
     """Bytes -> str, or an InputError that says what is wrong and where."""
-    probe = data[:_BINARY_PROBE]
-    if probe.startswith(_UTF16_BOMS):
-        # Checked before NULs: UTF-16 text is full of them but is not "binary".
-        raise InputError(path, "is UTF-16 text; numcheck reads UTF-8 only (re-save the file as UTF-8)")
-    nul = probe.find(b"\x00")
+    for boms, name in ((_UTF32_BOMS, "UTF-32"), (_UTF16_BOMS, "UTF-16")):
+        # Checked before NULs: UTF-16 and UTF-32 text are full of them but are not "binary"; UTF-32
+        # first, as its little-endian mark starts with UTF-16's.
+        if data.startswith(boms):
+            raise InputError(path, f"is {name} text; numcheck reads UTF-8 only (re-save the file as UTF-8)")
+    # The whole file, not a first block as git and grep probe: a NUL anywhere is no text (and a
+    # NUL after the first 8 KB would otherwise reach the reader); bytes.find runs at C speed.
+    nul = data.find(b"\x00")
     if nul != -1:
-        raise InputError(path, f"looks like a binary file (NUL byte at byte {nul}); expected UTF-8 text")
+        line = None
+        if nul >= _TEXT_PROBE:  # a file that reads as text so far: the line helps find the NUL
+            # counted as LineIndex counts lines (\n, \r\n and a lone \r), at C speed
+            line = 1 + data.count(b"\n", 0, nul) + data.count(b"\r", 0, nul) - data.count(b"\r\n", 0, nul)
+        raise InputError(path, f"looks like a binary file (NUL byte at byte {nul}); expected UTF-8 text", line=line)
     if data.startswith(_UTF8_BOM):
         # Dropped before decoding, so every offset refers to the returned string.
         data = data[len(_UTF8_BOM):]

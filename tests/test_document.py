@@ -83,11 +83,14 @@ def test_read_text_binary_file(tmp_path):
     assert str(info.value).startswith(str(f) + ": ")
 
 
-def test_nul_after_first_8kb_is_not_called_binary(tmp_path):
-    # Only the first 8 KB are probed; a later NUL is valid UTF-8 and is kept.
+def test_nul_after_first_8kb_is_found_and_its_line_named(tmp_path):
+    # The whole file is looked at (issue 10): a NUL after the first 8 KB is no text either, and
+    # in a file that reads as text so far, the error names its line.
     f = tmp_path / "late.txt"
-    f.write_bytes(b"a" * 9000 + b"\x00")
-    assert read_text(f).endswith("\x00")
+    f.write_bytes(b"a" * 9000 + b"\r\nb\rc\n\x00")
+    with pytest.raises(InputError) as info:
+        read_text(f)
+    assert "binary" in info.value.message and "byte 9006" in info.value.message and info.value.line == 4
 
 
 def test_read_text_utf16_is_named(tmp_path):

@@ -2,7 +2,7 @@
 
 `read_prose(text, path)` picks the reader by the path's suffix: Markdown
 (`.md`, `.markdown`) through markdown-it-py, HTML (`.html`, `.htm`) through
-the standard library's HTML tokenizer, anything else as plain text. The view
+numcheck's own linear HTML tokenizer, anything else as plain text. The view
 has the source's exact length and line breaks, so every offset computed on it
 is an offset into the source. Kept free of `numcheck.quantities`: the extractor
 reads the view, it is not read by it.

@@ -1,5 +1,14 @@
-"""HTML -> prose view, through the standard library's `html.parser` (a tokenizer that tracks
-the HTML spec and reports the line and column of every tag, text run and reference).
+"""HTML -> prose view, through numcheck's own tokenizer (`_tokens`): it follows the HTML spec's
+tokenizer where a draft can tell, gives the exact place of every tag, text run and reference,
+and looks at each character a bounded number of times, whatever the input.
+
+CPython's `html.parser` was used before; before its fix for CVE-2025-6069 (which a user's
+Python may lack) it reads a run of unclosed constructs (`'<a ' * 20000`, `'<!--' * 100000`)
+in quadratic time, and it loses its place by three characters after a malformed `<![`. Here
+every search for the end of a construct either finds it, and reading goes on after it, or
+finds none, and the construct runs to the end of the text, as the spec says: an unclosed
+comment is a comment to the end, an unclosed tag (or a quoted attribute value never closed)
+hides the rest of the text, as a browser shows it.
 
 Everything starts blank; the text runs outside skipped elements (script, style,
 code, pre, head...) are revealed where they stand. A character reference
@@ -14,9 +23,9 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Optional
 
+from numcheck.markup.invisible import find_invisible, has_invisible, invisible
 from numcheck.markup.model import Canvas, Cell, Prose, Table, blank_bare_urls
 from numcheck.markup.references import Reference, read_references, source_span
 
@@ -29,7 +38,150 @@ BLOCKS = frozenset({"p", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "
                     "table", "thead", "tbody", "tfoot", "caption", "div", "br", "hr", "blockquote", "section",
                     "article", "aside", "header", "footer", "nav", "main", "figure", "figcaption", "body", "html",
                     "details", "summary", "address", "form", "fieldset", "legend", "option"})
-_NEWLINE = re.compile(r"\n")
+# Elements whose content is raw text: no tag or reference inside counts until their end tag.
+RAW_TEXT = frozenset({"script", "style"})
+
+# --- the tokenizer ------------------------------------------------------------------------------
+
+_MARKUP = re.compile(r"[<&]")
+_TAG_NAME = re.compile(r"[^\t\n\f\r />]*")
+# Between attributes: white space and stray slashes; then an attribute (its name may start with
+# '='), and its value: quoted (the closing quote captured, empty when the text ends first) or bare.
+_ATTRIBUTE = re.compile(r"""[\t\n\f\r /]*(?:(?P<name>[^\t\n\f\r />][^\t\n\f\r />=]*)"""
+                        r"""(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"(?P<dq>[^"]*)(?P<dq_end>"?)|'(?P<sq>[^']*)(?P<sq_end>'?)"""
+                        r"""|(?P<bare>[^\t\n\f\r >]*)))?)?""")
+_COMMENT_END = re.compile(r"--!?>")
+_CHARREF = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+)")
+_ENTITYREF = re.compile(r"&[a-zA-Z][-.a-zA-Z0-9]*")
+_RAW_END = {name: re.compile(rf"</{name}(?=[\t\n\f\r />]|\Z)", re.I) for name in RAW_TEXT}
+
+
+def _is_letter(ch: str) -> bool:
+    return ("a" <= ch <= "z") or ("A" <= ch <= "Z")
+
+
+def _tokens(text: str, reader: "_Reader") -> None:
+    """Read `text` once, from start to end, calling the reader's handlers with source offsets.
+
+    Linear by construction: each step either ends where the construct it searched the end of
+    ends, and reading goes on from there, or that end is not in the text, and the construct
+    takes the rest of it."""
+    n = len(text)
+    pos = 0
+    while pos < n:
+        m = _MARKUP.search(text, pos)
+        at = m.start() if m else n
+        if at > pos:
+            reader.data(pos, at)
+        if at >= n:
+            return
+        if text[at] == "&":
+            pos = _reference(text, at, reader)
+            continue
+        nxt = text[at + 1:at + 2]
+        if _is_letter(nxt):
+            pos = _tag(text, at, reader, end_tag=False)
+        elif nxt == "/":
+            after = text[at + 2:at + 3]
+            if _is_letter(after):
+                pos = _tag(text, at, reader, end_tag=True)
+            elif after == ">":
+                pos = at + 3  # "</>": nothing
+            elif after == "":
+                reader.data(at, n)
+                return
+            else:
+                pos = _bogus_comment(text, at)
+        elif nxt == "!":
+            if text.startswith("<!--", at):
+                pos = _comment(text, at, reader)
+            elif text.startswith("<![", at) and not (text.startswith("CDATA[", at + 3)
+                                                     or _is_letter(text[at + 3:at + 4])):
+                # "<![0": no marked section; the "<" is text and what follows it is read
+                reader.data(at, at + 1)
+                pos = at + 1
+            else:
+                pos = _bogus_comment(text, at)  # <!DOCTYPE ...>, <![CDATA[ ...>, <!x ...>
+        elif nxt == "?":
+            pos = _bogus_comment(text, at)
+        else:
+            reader.data(at, at + 1)  # "a < b", "<3": the "<" is text
+            pos = at + 1
+        if pos >= n:
+            return
+        if reader.raw is not None:  # a <script> or <style> started: its text is skipped to its end tag
+            close = _RAW_END[reader.raw].search(text, pos)
+            reader.raw = None
+            pos = n if close is None else close.start()
+
+
+def _reference(text: str, at: int, reader: "_Reader") -> int:
+    m = _CHARREF.match(text, at) or _ENTITYREF.match(text, at)
+    if m is None:
+        reader.data(at, at + 1)  # a bare "&": text
+        return at + 1
+    end = m.end() + (text[m.end():m.end() + 1] == ";")
+    reader.reference(at, end)
+    return end
+
+
+def _tag(text: str, at: int, reader: "_Reader", end_tag: bool) -> int:
+    """A start or end tag at `at`; where reading goes on. A tag the text ends inside (before its
+    '>', or inside a quoted value) hides the rest of the text, as it does in a browser."""
+    n = len(text)
+    name = _TAG_NAME.match(text, at + (2 if end_tag else 1))
+    tag = name.group().lower()
+    attrs: list[tuple[str, Optional[str]]] = []
+    pos = name.end()
+    while True:
+        m = _ATTRIBUTE.match(text, pos)
+        pos = m.end()
+        if m.group("name") is None:
+            break
+        if m.group("dq") is not None:
+            value: Optional[str] = m.group("dq")
+            closed = bool(m.group("dq_end"))
+        elif m.group("sq") is not None:
+            value, closed = m.group("sq"), bool(m.group("sq_end"))
+        else:
+            value, closed = m.group("bare"), True
+        if not closed:
+            return n
+        attrs.append((m.group("name").lower(), None if value is None else html.unescape(value)))
+    if pos >= n:  # the text ends inside the tag
+        return n
+    end = pos + 1  # text[pos] is ">"
+    if end_tag:
+        reader.end_tag(tag, at, end)
+    else:
+        self_closing = m.group().endswith("/")  # "<br/>": the slash is the last thing before '>'
+        reader.start_tag(tag, attrs, at, end)
+        if self_closing:
+            reader.end_tag(tag, at, end)
+        elif tag in RAW_TEXT:
+            reader.raw = tag
+    return end
+
+
+def _comment(text: str, at: int, reader: "_Reader") -> int:
+    if text.startswith(">", at + 4):
+        end = at + 5  # "<!-->"
+    elif text.startswith("->", at + 4):
+        end = at + 6  # "<!--->"
+    else:
+        m = _COMMENT_END.search(text, at + 4)
+        end = len(text) if m is None else m.end()  # never closed: a comment to the end
+    reader.comment(at, end)
+    return end
+
+
+def _bogus_comment(text: str, at: int) -> int:
+    """A declaration, processing instruction or other "<!"-thing: hidden up to the first '>'."""
+    close = text.find(">", at + 2)
+    return len(text) if close < 0 else close + 1
+
+
+# --- the reader --------------------------------------------------------------------------------
 
 
 @dataclass
@@ -43,12 +195,9 @@ class _TableBuild:
     simple: bool = True
 
 
-class _Reader(HTMLParser):
+class _Reader:
     def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)  # references reported with their place, not merged
         self.text = text
-        # html.parser counts lines by \n only, whatever the line endings
-        self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         self.canvas = Canvas(text, blanked=True)
         self.open_skipped: dict[str, int] = {}
         self.breaks: list[int] = []
@@ -56,27 +205,14 @@ class _Reader(HTMLParser):
         self.tables: list[tuple[_TableBuild, int]] = []
         self.comments: list[tuple[int, int]] = []
         self.references: list[tuple[int, int, str]] = []  # read once every text run is in the canvas
-
-    def parse_html_declaration(self, i: int) -> int:
-        try:
-            return super().parse_html_declaration(i)
-        except AssertionError:
-            # "<![0": CPython's parser asserts on a malformed marked section; skip the "<" alone
-            # and read on from what follows it, as text
-            return i + 1
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
+        self.raw: Optional[str] = None  # a raw-text element just opened (script, style)
 
     def _skipping(self) -> bool:
         return any(self.open_skipped.values())
 
     # tags -------------------------------------------------------------------------------------
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
-        at = self._offset()
-        end = at + len(self.get_starttag_text() or "")
+    def start_tag(self, tag: str, attrs: list[tuple[str, Optional[str]]], at: int, end: int) -> None:
         if tag in SKIPPED:
             self.open_skipped[tag] = self.open_skipped.get(tag, 0) + 1
         elif tag == "body":
@@ -85,44 +221,32 @@ class _Reader(HTMLParser):
             self.breaks.extend((at, end))
         self._table_start(tag, attrs, at, end)
 
-    def handle_endtag(self, tag: str) -> None:
-        at = self._offset()
+    def end_tag(self, tag: str, at: int, end: int) -> None:
         if self.open_skipped.get(tag):
             self.open_skipped[tag] -= 1
         if tag in BLOCKS:
             self.breaks.append(at)
-        self._table_end(tag, at)
+        self._table_end(tag, at, end)
 
     # text and references ----------------------------------------------------------------------
 
-    def handle_comment(self, data: str) -> None:
-        at = self._offset()
-        close = self.text.find(">", at + 4 + len(data))  # "-->", or "--!>" and "-- >" as parsers allow
-        self.comments.append((at, len(self.text) if close < 0 else close + 1))
+    def comment(self, at: int, end: int) -> None:
+        self.comments.append((at, end))
 
-    def handle_data(self, data: str) -> None:
+    def data(self, at: int, end: int) -> None:
         if not self._skipping():
-            at = self._offset()
-            self.canvas.reveal(at, at + len(data))
+            self.canvas.reveal(at, end)
 
-    def handle_entityref(self, name: str) -> None:
-        self._reference(1 + len(name))
-
-    def handle_charref(self, name: str) -> None:
-        self._reference(2 + len(name))
-
-    def _reference(self, length: int) -> None:
+    def reference(self, at: int, end: int) -> None:
         if self._skipping():
             return
-        at = self._offset()
-        if self.text[at + length:at + length + 1] == ";":
-            length += 1
-        raw = self.text[at:at + length]
+        raw = self.text[at:end]
         char = html.unescape(raw)
-        if char == raw or len(char) > length or "\n" in char or "\r" in char:
-            self.canvas.reveal(at, at + length)  # not a reference after all ("AT&T"): text as written
+        if char == raw or len(char) > end - at or "\n" in char or "\r" in char:
+            self.canvas.reveal(at, end)  # not a reference after all ("AT&T"): text as written
         else:
-            self.references.append((at, at + length, char))
+            # an invisible character ("&#8203;", "&shy;") reads as nothing, as one written as itself
+            self.references.append((at, end, "" if invisible(char) else char))
 
     # tables -----------------------------------------------------------------------------------
 
@@ -155,7 +279,7 @@ class _Reader(HTMLParser):
             table.all_th[-1] = table.all_th[-1] and tag == "th"
             table.cell = end
 
-    def _table_end(self, tag: str, at: int) -> None:
+    def _table_end(self, tag: str, at: int, end: int) -> None:
         if not self.building:
             return
         table = self.building[-1]
@@ -166,23 +290,21 @@ class _Reader(HTMLParser):
         elif tag == "table":
             self._close_cell(table, at)
             self.building.pop()
-            self.tables.append((table, self._end_of_tag(at)))
+            self.tables.append((table, end))
 
     def _close_cell(self, table: _TableBuild, at: int) -> None:
         if table.cell is not None and table.rows:
             table.rows[-1].append((table.cell, at))
         table.cell = None
 
-    def _end_of_tag(self, at: int) -> int:
-        end = self.text.find(">", at)
-        return len(self.text) if end < 0 else end + 1
-
 
 def html_prose(text: str) -> Prose:
     reader = _Reader(text)
-    reader.feed(text)
-    reader.close()
-    references = tuple(read_references(reader.canvas, reader.references))
+    _tokens(text, reader)
+    found = reader.references
+    if has_invisible(text):  # invisible characters in the prose read as nothing, as "&#8203;" does
+        found = sorted(found + find_invisible(reader.canvas.text(0, len(text))))
+    references = tuple(read_references(reader.canvas, found))
     view = blank_bare_urls(reader.canvas.view())
     tables = tuple(t for t in (_table(b, end, view, references) for b, end in reader.tables) if t is not None)
     return Prose(view, tuple(sorted(set(reader.breaks))), tables, "html", tuple(reader.comments), references)

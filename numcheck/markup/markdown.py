@@ -15,7 +15,9 @@ and with them the content of inline elements the HTML reader skips
 padded as numcheck.markup.references says.
 Lines no leaf block covers (reference definitions, blank lines, bare `>`)
 stay blank. Raw HTML blocks go through the HTML reader, so text between their
-tags stays prose.
+tags stays prose. Blocks nested deeper than markdown-it's limit (MAX_NESTING), which
+markdown-it drops, are read as paragraphs (`_deep_prose`); inline HTML is read by a
+rule of numcheck's that is linear with every markdown-it-py (`_html_inline`).
 """
 
 from __future__ import annotations
@@ -25,10 +27,12 @@ from bisect import bisect_right
 from typing import Any, Callable, Optional
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import MD_TRIM_CHARS
+from markdown_it.common import html_re
+from markdown_it.common.utils import MD_TRIM_CHARS, isLinkClose, isLinkOpen
 from markdown_it.token import Token
 
 from numcheck.markup.html import SKIPPED
+from numcheck.markup.invisible import find_invisible, has_invisible, invisible
 from numcheck.markup.model import Canvas, Cell, Prose, Table, blank, blank_bare_urls
 from numcheck.markup.references import Piece, Reference, read_references, source_span
 
@@ -50,11 +54,15 @@ def _record(kind: str, fn: Callable[..., bool], token_type: str) -> Callable[...
 
     def rule(state: Any, silent: bool) -> bool:
         start, count = state.pos, len(state.tokens)
-        label_end = -1
-        if kind == "link" and not silent and state.src[start:start + 1] == "[":
-            label_end = state.md.helpers.parseLinkLabel(state, start, True)
         ok = fn(state, silent)
         if ok and not silent and len(state.tokens) > count and state.tokens[-1].type == token_type:
+            label_end = -1
+            if kind == "link" and state.src[start:start + 1] == "[":
+                # where the link text ends; asked only of a link that matched (parseLinkLabel puts
+                # state.pos back as it found it)
+                end = state.pos
+                label_end = state.md.helpers.parseLinkLabel(state, start, True)
+                state.pos = end
             spans = state.env[_KEY].setdefault(id(state.tokens), [])
             if kind == "emphasis":
                 # one text token per delimiter character; after pairing, the ones used as markers
@@ -109,6 +117,81 @@ _INLINE_RECORDED = {  # rule name -> (what it is, the token it ends with)
     "escape": ("escape", "text_special"),
 }
 
+# markdown-it's inline HTML rule, with no anchor (matched at a position, never on a copy of the
+# rest of the text) and asked only where the construct's last character can still come.
+_HTML_TAG = re.compile("(?:" + "|".join((html_re.open_tag, html_re.close_tag, html_re.comment, html_re.processing,
+                                         html_re.declaration, html_re.cdata)) + ")")
+
+
+def _html_inline(state: Any, silent: bool) -> bool:
+    """Inline HTML (`<b>`, `</b>`, `<!-- ... -->`, `<?...?>`, `<!X ...>`, `<![CDATA[...]]>`), as
+    markdown-it-py reads it, in linear time with every version of it: markdown-it-py before 4.3
+    matches on `src[pos:]` (a copy of the rest of the paragraph at every "<") and runs its
+    comment pattern to the end of the paragraph at every unclosed "<!--", which makes a run of
+    "<a " or "<!--" quadratic. Here a construct whose closing text is not in the rest of the
+    paragraph is turned down at once, and the pattern is matched where it stands."""
+    pos, src = state.pos, state.src
+    if not state.md.options.get("html") or src[pos] != "<" or pos + 2 >= state.posMax:
+        return False
+    ch = src[pos + 1]
+    if ch not in "!?/" and not ("a" <= ch <= "z" or "A" <= ch <= "Z"):
+        return False
+    if src.startswith("<!--", pos):
+        close, least = ("-->", pos + 4) if not src.startswith(("<!-->", "<!--->"), pos) else (">", pos + 4)
+    elif src.startswith("<![CDATA[", pos):
+        close, least = "]]>", pos + 9
+    elif ch == "?":
+        close, least = "?>", pos + 2
+    else:
+        close, least = ">", pos + 2
+    if _last(state, close) < least:
+        return False
+    match = _HTML_TAG.match(src, pos)
+    if not match:
+        return False
+    if not silent:
+        token = state.push("html_inline", "", 0)
+        token.content = match.group()
+        if isLinkOpen(token.content):
+            state.linkLevel += 1
+        if isLinkClose(token.content):
+            state.linkLevel -= 1
+    state.pos += len(match.group())
+    return True
+
+
+def _last(state: Any, text: str) -> int:
+    """Where `text` last starts in the inline source, found once per source and text."""
+    cache = state.__dict__.setdefault("numcheck_last", {})
+    if text not in cache:
+        cache[text] = state.src.rfind(text)
+    return cache[text]
+
+
+# How deep blocks may nest (a blockquote is one level, a list two: the list and its item):
+# markdown-it's own limit, which keeps a parse in time linear in the text (each level costs a
+# pass over the lines it holds, and a lazy line costs one per level). markdown-it leaves what
+# lies deeper unread; numcheck reads it as paragraphs (`_deep_prose`).
+MAX_NESTING = 20
+_DEEP = "numcheck_deep"  # where the deep parts are noted, in the parse's env
+
+
+def _record_deep(tokenize: Callable[..., None]) -> Callable[..., None]:
+    """Wrap the block parser's tokenize: where markdown-it would skip blocks nested past the
+    limit, note the lines it skips (each line's content after the markers markdown-it has
+    read, in the normalized source) before letting it skip them."""
+
+    def run(state: Any, start_line: int, end_line: int, *args: Any) -> None:
+        if state.level >= state.md.options["maxNesting"]:
+            line = state.skipEmptyLines(start_line)
+            if line < end_line and state.sCount[line] >= state.blkIndent:
+                state.env[_DEEP].append([(k, state.bMarks[k] + state.tShift[k], state.eMarks[k])
+                                         for k in range(line, end_line)])
+        tokenize(state, start_line, end_line, *args)
+
+    return run
+
+
 _PARSER: Optional[MarkdownIt] = None
 
 
@@ -116,6 +199,8 @@ def _parser() -> MarkdownIt:
     global _PARSER
     if _PARSER is None:
         md = MarkdownIt("commonmark").enable("table")
+        md.options["maxNesting"] = MAX_NESTING
+        md.block.tokenize = _record_deep(md.block.tokenize)  # type: ignore[method-assign]
         # text_join/fragments_join merge text tokens, which would lose the delimiter tokens'
         # identity; nothing here renders, so they are not needed
         md.core.ruler.disable("text_join")
@@ -123,7 +208,8 @@ def _parser() -> MarkdownIt:
         for rule in list(md.inline.ruler.__rules__):
             if rule.name in _INLINE_RECORDED:
                 kind, last = _INLINE_RECORDED[rule.name]
-                md.inline.ruler.at(rule.name, _record(kind, rule.fn, last), {"alt": rule.alt})
+                fn = _html_inline if rule.name == "html_inline" else rule.fn
+                md.inline.ruler.at(rule.name, _record(kind, fn, last), {"alt": rule.alt})
         for rule in list(md.block.ruler.__rules__):
             if rule.name == "table":
                 md.block.ruler.at("table", _record_table(rule.fn), {"alt": rule.alt})
@@ -221,7 +307,7 @@ def _aligned_map(content: str, source: str, start: int) -> _Map:
 
 
 def _inline(token: Token, spans: dict[int, list], where: _Map, canvas: Canvas,
-            comments: list[tuple[int, int]], references: list[Reference]) -> None:
+            comments: list[tuple[int, int]], references: list[Reference], invisibles: bool = False) -> None:
     where.reveal(canvas)
     found: list[tuple[int, int, str]] = []  # entities and escapes, read once the rest is in place
     skipped: list[tuple[int, int]] = []  # the content of inline <code>, <kbd>, <samp>, <var>...
@@ -253,13 +339,17 @@ def _inline(token: Token, spans: dict[int, list], where: _Map, canvas: Canvas,
         elif kind in ("entity", "escape"):
             char = extra.content
             if 0 < len(char) <= b - a and "\n" not in char and "\r" not in char:
-                found.append((a, b, char))
+                found.append((a, b, "" if invisible(char) else char))  # "&#8203;" reads as nothing
         else:  # code, image, autolink, html
             canvas.blank(a, b)
     if open_tags:  # never closed: shown as code to the end of its paragraph, heading or cell
         skipped.append((content_start, where.to_source(len(token.content))))
     for a, b in skipped:
         canvas.blank(a, b)
+    if invisibles:  # invisible characters in the prose read as nothing ("12\u200b0" is 120)
+        seen = [r for _, start, length in where.pieces for r in find_invisible(canvas.source, start, start + length)
+                if canvas.text(r[0], r[1]) == canvas.source[r[0]:r[1]]]  # not in a code span, a URL...
+        found = sorted(found + seen)
     references.extend(read_references(canvas, _outside(found, skipped)))
 
 
@@ -301,7 +391,7 @@ def _cell_segments(row: str) -> list[tuple[int, int]]:
 
 def _table(tokens: list[Token], i: int, lines: _Lines, spans: dict[int, list], canvas: Canvas,
            breaks: list[int], comments: list[tuple[int, int]],
-           references: list[Reference]) -> tuple[Optional[Table], int]:
+           references: list[Reference], invisibles: bool = False) -> tuple[Optional[Table], int]:
     """Read the table opening at tokens[i]; return it and the index after its table_close."""
     opening = tokens[i]
     rows_at = opening.meta.get("rows", [])
@@ -337,7 +427,7 @@ def _table(tokens: list[Token], i: int, lines: _Lines, spans: dict[int, list], c
                 lead = len(seg) - len(seg.lstrip(MD_TRIM_CHARS))
                 text_start = a + s + lead
                 where = _aligned_map(token.content, seg.strip(MD_TRIM_CHARS), text_start)
-                _inline(token, spans, where, canvas, comments, references)
+                _inline(token, spans, where, canvas, comments, references, invisibles)
                 breaks.append(a + s)
                 out.append((text_start, text_start + len(seg.strip(MD_TRIM_CHARS))))
             else:
@@ -370,7 +460,7 @@ def markdown_prose(text: str, front: int = 0) -> Prose:
 
     source = blank(text[:front]) + text[front:] if front else text
     lines = _Lines(text)
-    env: dict[str, Any] = {_KEY: {}}
+    env: dict[str, Any] = {_KEY: {}, _DEEP: []}
     tokens = _parser().parse(source, env)
     spans: dict[int, list] = env[_KEY]
     canvas = Canvas(text, blanked=True)
@@ -378,6 +468,7 @@ def markdown_prose(text: str, front: int = 0) -> Prose:
     tables: list[Table] = []
     comments: list[tuple[int, int]] = []
     references: list[Reference] = []
+    invisibles = has_invisible(text)
     begin = -1
     i = 0
     while i < len(tokens):
@@ -394,20 +485,62 @@ def markdown_prose(text: str, front: int = 0) -> Prose:
                 for line in range(*token.map):
                     canvas.reveal(lines.starts[line], lines.ends[line])
             else:
-                _inline(token, spans, where, canvas, comments, references)
+                _inline(token, spans, where, canvas, comments, references, invisibles)
         elif token.type == "html_block" and token.map:
             _html_block(token, lines, canvas, breaks, comments, references, html_prose)
         elif token.type == "table_open":
-            table, i = _table(tokens, i, lines, spans, canvas, breaks, comments, references)
+            table, i = _table(tokens, i, lines, spans, canvas, breaks, comments, references, invisibles)
             if table is not None:
                 tables.append(table)
             continue
         i += 1
+    for deep in env[_DEEP]:
+        _deep_prose(deep, lines, env, canvas, breaks, comments, references, invisibles)
     view = blank_bare_urls(canvas.view())
     references.sort(key=lambda r: r.start)
     readings = tuple(references)
     return Prose(view, tuple(sorted(set(breaks))), tuple(_with_text(t, view, readings) for t in tables), "markdown",
                  tuple(sorted(comments)), readings)
+
+
+# the container markers still at the start of a line of a deep part: quote markers, bullets, numbers
+_MARKERS = re.compile(r"(?:[ \t]*(?:>|(?P<item>[-+*]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*")
+
+
+def _deep_prose(deep: list[tuple[int, int, int]], lines: _Lines, env: dict[str, Any], canvas: Canvas,
+                breaks: list[int], comments: list[tuple[int, int]], references: list[Reference],
+                invisibles: bool) -> None:
+    """Read the lines of a part nested past MAX_NESTING as paragraphs: the quote markers and
+    list bullets left at their starts are skipped, a list item starts a new sentence, a blank
+    line ends a paragraph, and each paragraph's inline markup is read as any other's (code
+    spans, links, HTML). Code blocks, tables and headings down there are read as paragraphs:
+    no other reading is linear in the depth."""
+    paragraph: list[tuple[int, int]] = []  # (file start, file end) of each line's content
+
+    def flush() -> None:
+        if not paragraph:
+            return
+        content = "\n".join(canvas.source[a:b] for a, b in paragraph)
+        pieces, at = [], 0
+        for a, b in paragraph:
+            pieces.append((at, a, b - a))
+            at += b - a + 1
+        (token,) = _parser().parseInline(content, env)
+        _inline(token, env[_KEY], _Map(pieces), canvas, comments, references, invisibles)
+        paragraph.clear()
+
+    for line, norm_a, norm_b in deep:
+        a, b = lines.from_norm(line, norm_a), lines.from_norm(line, norm_b)
+        markers = _MARKERS.match(canvas.source, a, b)
+        start = markers.end() if markers else a
+        if start >= b:
+            flush()
+            continue
+        if not paragraph or (markers and markers.group("item")):
+            flush()
+            breaks.append(start)
+        paragraph.append((start, b))
+    flush()
 
 
 def _html_block(token: Token, lines: _Lines, canvas: Canvas, breaks: list[int], comments: list[tuple[int, int]],

@@ -29,6 +29,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence, TypeVar
 
+from numcheck.markup.invisible import has_written_invisible, strip_invisible
+
 if TYPE_CHECKING:
     from numcheck.markup.model import Canvas
 
@@ -132,7 +134,10 @@ def read_references(canvas: "Canvas", found: Sequence[tuple[int, int, str]]) -> 
     while k < len(found):
         start, end, char = found[k]
         before = canvas.text(max(0, start - 2), start)
-        if not _AFTER_NUMBER.search(before) and not (char.isspace() and _ATTACHED.search(before)):
+        # an empty reading is an invisible character (numcheck.markup.invisible): it joins what is
+        # on its two sides, as a whitespace reference joins a word to what follows it
+        joins = char.isspace() or not char
+        if not _AFTER_NUMBER.search(before) and not (joins and _ATTACHED.search(before)):
             char = " " if char.isspace() else char
             canvas.put(start, " " * (end - start - len(char)) + char)
             out.append(Reference(start, end, (Piece(end - len(char), end, start, end, True),)))
@@ -158,7 +163,7 @@ def _chain(canvas: "Canvas", found: Sequence[tuple[int, int, str]], k: int, last
         parts.append(shown)
         view, last = view + len(shown), (shown[-1:] or last)
         k += 1
-        text = _moved(canvas, end_k, char.isspace())
+        text = _moved(canvas, end_k, char.isspace() or not char)
         at = end_k + len(text)
         if text:
             pieces.append(Piece(view, view + len(text), end_k, at, False))
@@ -172,8 +177,9 @@ def _chain(canvas: "Canvas", found: Sequence[tuple[int, int, str]], k: int, last
 
 
 def _moved(canvas: "Canvas", start: int, after_space: bool) -> str:
-    """What is moved up beside a reference ending at `start`: after a whitespace reference a word,
-    else a number; after a number, its unit too. Only prose: nothing another rule blanked."""
+    """What is moved up beside a reference ending at `start`: after a whitespace reference (or an
+    invisible character) a word, else a number; after a number, its unit too. Only prose:
+    nothing another rule blanked."""
     word = (_FOLLOWING if after_space else _NUMBER).match(canvas.source, start)
     if word is None or canvas.text(start, word.end()) != word.group():
         return ""
@@ -191,7 +197,11 @@ def fix_in_source(source: str, replacement: str) -> str:
     """A fix written as the reading reads ("15 %" for "12&nbsp;%") put in the source's own
     writing: the number is replaced and the references and Markdown escapes around it kept
     ("15&nbsp;%", "\\$1,500", "15&#8239;%"), so a fix changes only what is wrong. Unchanged when
-    the source is not the reading written with references or escapes."""
+    the source is not the reading written with references or escapes. Invisible characters
+    (a zero-width space, a soft hyphen) are kept where they stand: "1\\u00ad5%" fixed to "14%"
+    is "1\\u00ad4%"."""
+    if has_written_invisible(source):
+        return _keep_invisible(source, replacement)
     if "&" not in source and "\\" not in source:
         return replacement
     old, new = _NUMBER.search(source), _NUMBER.search(replacement)
@@ -204,3 +214,30 @@ def fix_in_source(source: str, replacement: str) -> str:
     same = (read(source[:old.start()]) == read(replacement[:new.start()])
             and read(source[old.end():]) == read(replacement[new.end():]))
     return source[:old.start()] + new.group() + source[old.end():] if same else replacement
+
+
+def _keep_invisible(source: str, replacement: str) -> str:
+    """The fix of `source` less its invisible characters, with them put back: before and after
+    what the fix changes at their own places, inside it at the same distance from its start."""
+    visible, runs = strip_invisible(source)
+    fixed = fix_in_source(visible, strip_invisible(replacement)[0])
+    head = 0
+    while head < min(len(visible), len(fixed)) and visible[head] == fixed[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(visible), len(fixed)) - head and visible[-1 - tail] == fixed[-1 - tail]:
+        tail += 1
+    shift = len(fixed) - len(visible)
+    out, last = [], 0
+    for at, run in runs:
+        if at <= head:
+            place = at
+        elif at >= len(visible) - tail:
+            place = at + shift
+        else:  # inside the change: as far into it as it was, and never past its end
+            place = min(at, len(fixed) - tail)
+        out.append(fixed[last:place])
+        out.append(run)
+        last = place
+    out.append(fixed[last:])
+    return "".join(out)

@@ -1,4 +1,4 @@
-"""The github format: GitHub Actions workflow commands, one annotation per finding.
+r"""The github format: GitHub Actions workflow commands, one annotation per finding.
 
     ::error file=draft.md,line=1,col=29,endLine=1,endColumn=32,title=numcheck NC101::120 of 800 is 15.0%, not 12%
 
@@ -13,12 +13,17 @@ slots, not 10. Last comes the text format's one-line summary.
 Positions are the shared ones (1-based, code points, end column exclusive).
 GitHub takes col/endColumn only when the annotation starts and ends on one
 line, so a span running onto another line gets line and endLine alone.
+
+Everything the draft or its file name puts in a command is escaped by GitHub's rules (`%`,
+CR and LF; in a property also `:` and `,`), so a file named `x\n::error::...` cannot start a
+command of its own; a byte of a name that is not UTF-8 is shown as `\xff`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional, Sequence
 
+from numcheck.names import encodable
 from numcheck.report import Located, ordered, summarize
 from numcheck.report.sarif import working_path
 from numcheck.report.text import render_summary
@@ -45,7 +50,7 @@ def escape_property(text: str) -> str:
 def _file(path: str, root: Optional[str]) -> str:
     # Relative to the working folder (the checkout, in a workflow) where it is inside it.
     rel = working_path(path, root)
-    return rel if rel is not None else path
+    return encodable(rel if rel is not None else path)
 
 
 def annotation(item: Located, root: Optional[str] = None) -> str:
@@ -58,7 +63,8 @@ def annotation(item: Located, root: Optional[str] = None) -> str:
         props.append(("endColumn", str(span.end_column)))
     props.append(("title", f"numcheck {f.rule}"))
     command = COMMANDS.get(f.severity, "warning")
-    return f"::{command} " + ",".join(f"{k}={escape_property(v)}" for k, v in props) + f"::{escape_data(f.message)}"
+    message = encodable(f.message)
+    return f"::{command} " + ",".join(f"{k}={escape_property(v)}" for k, v in props) + f"::{escape_data(message)}"
 
 
 def render_github(results: Sequence["CheckResult"], root: Optional[str] = None) -> str:

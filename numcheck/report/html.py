@@ -16,11 +16,13 @@ numbers are CSS generated content, not text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Optional, Sequence
 
 from numcheck.document import LineIndex
+from numcheck.names import encodable, shown
 from numcheck.report import locate, summarize
 from numcheck.report.sarif import working_path
 from numcheck.report.text import render_summary
@@ -128,27 +130,51 @@ def render_draft(text: str, marks: Sequence[Mark], prefix: str, titles: Sequence
         here = [i for i in live if marks[i].start < le and marks[i].end > ls and marks[i].end > marks[i].start]
         empty = [i for i in live if marks[i].end <= marks[i].start and (ls <= marks[i].start < le or last)]
         live = [i for i in live if marks[i].end > le and marks[i].end > marks[i].start]
-        points = sorted({ls, le, *(max(ls, marks[i].start) for i in here), *(min(le, marks[i].end) for i in here),
-                         *(min(le, max(ls, marks[i].start)) for i in empty)})
         out.append(f'<span class="nc-line" id="{prefix}L{number}" data-line="{number}">')
-        stack: list[int] = []
-        for a, b in zip(points, [*points[1:], None]):
-            active = sorted((i for i in here if marks[i].start <= a and b is not None and marks[i].end >= b),
-                            key=rank.__getitem__)
-            keep = 0
-            while keep < min(len(stack), len(active)) and stack[keep] == active[keep]:
-                keep += 1
-            out.append("</span>" * (len(stack) - keep))
-            stack = stack[:keep]
-            out.extend(open_tag(i) + "</span>" for i in empty if min(le, max(ls, marks[i].start)) == a)
-            for i in active[keep:]:
-                out.append(open_tag(i))
-                stack.append(i)
-            if b is not None:
-                out.append(_text(text[a:b]))
+        _line_marks(text, marks, (ls, le), here, empty, rank, open_tag, out)
         out.append("</span>")
     out.append("</pre>")
     return "".join(out)
+
+
+def _line_marks(text: str, marks: Sequence[Mark], line: tuple[int, int], here: list[int], empty: list[int],
+                rank: dict[int, int], open_tag: Callable[[int], str], out: list[str]) -> None:
+    """One line's text and marks, in one sweep over the places where a mark starts or ends.
+
+    The marks open between two places are kept in nesting order (by `rank`); at each place
+    only those from the first one that changed on are closed and opened again. So a line is
+    written in time that grows with its marks and the markup written, never with their
+    product (a 512 KB paragraph on one line holds tens of thousands of figures)."""
+    ls, le = line
+    starting: dict[int, list[int]] = {}
+    ending: dict[int, list[int]] = {}
+    for i in here:
+        a, b = max(ls, marks[i].start), min(le, marks[i].end)
+        if a < b:  # (on the empty line of an empty text a mark covers nothing)
+            starting.setdefault(a, []).append(i)
+            ending.setdefault(b, []).append(i)
+    empty_at: dict[int, list[int]] = {}
+    for i in empty:
+        empty_at.setdefault(min(le, max(ls, marks[i].start)), []).append(i)
+    points = sorted({ls, le, *starting, *ending, *empty_at})
+    active: list[int] = []  # the marks open, outermost first
+    ranks: list[int] = []  # their ranks, for bisection
+    for a, b in zip(points, [*points[1:], None]):
+        was_open = keep = len(active)  # keep: how many of the open marks stay open across `a`
+        for i in ending.get(a, ()):
+            k = bisect_left(ranks, rank[i])
+            del active[k], ranks[k]
+            keep = min(keep, k)
+        for i in starting.get(a, ()):
+            k = bisect_left(ranks, rank[i])
+            active.insert(k, i)
+            ranks.insert(k, rank[i])
+            keep = min(keep, k)
+        out.append("</span>" * (was_open - keep))
+        out.extend(open_tag(i) + "</span>" for i in empty_at.get(a, ()))
+        out.extend(open_tag(i) for i in active[keep:])
+        if b is not None:
+            out.append(_text(text[a:b]))
 
 
 # --- what a mark says: the tooltip and the details panel ------------------------------------
@@ -246,7 +272,7 @@ def _section(result: "CheckResult", number: int, root: Optional[str]) -> str:
     prefix = f"f{number}-"
     index = LineIndex(result.text)
     marks = marks_of(result)
-    shown = (working_path(result.path, root) if root is not None else None) or result.path
+    name = shown((working_path(result.path, root) if root is not None else None) or result.path)
     counts = {s: sum(1 for m in marks if m.kind == "figure" and m.status == s) for s in STATUSES}
     phrases = sum(1 for m in marks if m.kind == "phrase")
     tally = ", ".join(f'<span class="nc-key" data-status="{s}">{counts[s]} {s}</span>' for s in STATUSES)
@@ -254,8 +280,8 @@ def _section(result: "CheckResult", number: int, root: Optional[str]) -> str:
         tally += f", and {_plural(phrases, 'phrase')} a finding points at"
     draft = render_draft(result.text, marks, prefix, [_title(m, index) for m in marks])
     details = "".join(_details(m, index, f"{prefix}d{i}", f"{prefix}m{i}") for i, m in enumerate(marks))
-    return (f'<section class="nc-file" id="{prefix}file" data-path="{_attr(result.path)}" '
-            f'aria-labelledby="{prefix}name"><h2 id="{prefix}name">{_text(shown)}</h2>'
+    return (f'<section class="nc-file" id="{prefix}file" data-path="{_attr(shown(result.path))}" '
+            f'aria-labelledby="{prefix}name"><h2 id="{prefix}name">{_text(name)}</h2>'
             f'<p class="nc-summary">{_text(render_summary(summarize([result])).strip())}</p>'
             f"<p>Figures: {tally}.</p>{draft}"
             f'<div class="nc-panel" aria-live="polite"><p class="nc-hint">Select a marked figure '
@@ -344,7 +370,8 @@ def render_html(results: Sequence["CheckResult"], root: Optional[str] = None) ->
     ordered_results = sorted(results, key=lambda r: r.path)
     overall = render_summary(summarize(ordered_results)).strip()
     sections = "".join(_section(r, n, root) for n, r in enumerate(ordered_results))
-    return "".join(_page(overall, sections)) + "\n"
+    # a byte of a name that is not UTF-8, in a message (a reference table's path), reads \xff
+    return encodable("".join(_page(overall, sections))) + "\n"
 
 
 def _page(overall: str, sections: str) -> Iterator[str]:

@@ -17,6 +17,7 @@ import json
 from typing import TYPE_CHECKING, Any, Sequence
 
 from numcheck.checks import SEVERITIES
+from numcheck.names import encodable_json
 from numcheck.report import Located, Span, locate, ordered, summarize, verdict_lines
 
 if TYPE_CHECKING:
@@ -81,4 +82,6 @@ def _verdict(path: str, span: Span, v) -> dict[str, Any]:
 
 
 def render_json(results: Sequence["CheckResult"], show_verified: bool = False, show_unmatched: bool = False) -> str:
-    return json.dumps(report_dict(results, show_verified, show_unmatched), ensure_ascii=False, indent=2) + "\n"
+    """The report as JSON text; a byte of a file name that is not UTF-8 reads `\\xff`, as in every format."""
+    document = json.dumps(report_dict(results, show_verified, show_unmatched), ensure_ascii=False, indent=2)
+    return encodable_json(document) + "\n"

@@ -32,6 +32,7 @@ from urllib.parse import quote
 
 from numcheck import rules as registry
 from numcheck.document import STDIN_NAME
+from numcheck.names import encodable_json
 from numcheck.report import Located, Span, locate, ordered
 
 if TYPE_CHECKING:
@@ -66,8 +67,9 @@ def working_path(path: str, root: Optional[str] = None) -> Optional[str]:
 def _artifact(path: str, root: str) -> dict[str, Any]:
     rel = working_path(path, root)
     if rel is not None:
-        # quote: a ':' in the first segment would read as a URI scheme, spaces and '#' break it
-        return {"uri": quote(rel, safe="/"), "uriBaseId": SRCROOT}
+        # quote: a ':' in the first segment would read as a URI scheme, spaces and '#' break it; the
+        # name's own bytes are quoted, so a name that is not UTF-8 ("caf\xff.md") is "caf%FF.md"
+        return {"uri": quote(os.fsencode(rel), safe="/"), "uriBaseId": SRCROOT}
     if path == STDIN_NAME:
         return {"uri": quote(path, safe="")}
     return {"uri": Path(os.path.abspath(path)).as_uri()}
@@ -196,4 +198,4 @@ def sarif_dict(results: Sequence["CheckResult"], root: Optional[str] = None,
 
 def render_sarif(results: Sequence["CheckResult"], root: Optional[str] = None,
                  errors: Sequence[Exception] = ()) -> str:
-    return json.dumps(sarif_dict(results, root, errors), ensure_ascii=False, indent=2) + "\n"
+    return encodable_json(json.dumps(sarif_dict(results, root, errors), ensure_ascii=False, indent=2)) + "\n"

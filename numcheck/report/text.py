@@ -1,4 +1,4 @@
-"""The text format: one block per finding, compiler style, then a one-line summary.
+r"""The text format: one block per finding, compiler style, then a one-line summary.
 
     draft.md:3:29: NC101 error: 120 of 800 is 15.0%, not 12%
         Of the 800 applicants, 120 (12%) were accepted.
@@ -7,7 +7,10 @@
       = fix: replace with "15%"
 
 Colour is the caller's decision (`colour=`): the CLI turns it on only for a
-terminal without NO_COLOR, and tests can check both.
+terminal without NO_COLOR, and tests can check both. Whatever is quoted from a draft (its
+line, the figures in a message, a fix) and every file name is written with its control
+characters escaped (`\x1b`, `\n`; a tab is kept), so a draft cannot retitle or clear the
+terminal it is shown on, nor a file name break a line.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from numcheck.api import check_text
 from numcheck.checks import Settings
+from numcheck.names import shown
 from numcheck.report import Located, Summary, locate, ordered, summarize, verdict_lines
 
 if TYPE_CHECKING:
@@ -50,16 +54,24 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 
 
 def _width(ch: str) -> int:
-    """Terminal cells one code point takes: wide CJK 2, combining marks 0."""
+    """Terminal cells one code point takes: wide CJK 2, combining marks 0, a control character
+    as many as its escape."""
     if ch == "\t":
         return len(TAB)
+    if ch != shown(ch):
+        return len(shown(ch))
     if unicodedata.combining(ch):
         return 0
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def _show(s: str) -> str:
-    return s.replace("\t", TAB)
+    return shown(s, tab=True).replace("\t", TAB)
+
+
+def _quoted(s: str) -> str:
+    """A message, a fix or a figure as written in the draft, on one line, with no control character."""
+    return shown(s, tab=True)
 
 
 def source_excerpt(text: str, line_start: int, start: int, end: int) -> tuple[str, str]:
@@ -87,10 +99,10 @@ def source_excerpt(text: str, line_start: int, start: int, end: int) -> tuple[st
 
 
 def _block(item: Located, colour: bool) -> list[str]:
-    f, span, path = item.finding, item.span, item.result.path
+    f, span, path = item.finding, item.span, shown(item.result.path)
     where = _paint(f"{path}:{span.line}:{span.column}:", _BOLD, colour)
     severity = _paint(f.severity, _SEVERITY_STYLE.get(f.severity, _BOLD), colour)
-    lines = [f"{where} {_paint(f.rule, _BOLD, colour)} {severity}: {f.message}"]
+    lines = [f"{where} {_paint(f.rule, _BOLD, colour)} {severity}: {_quoted(f.message)}"]
     line_start = f.start - (span.column - 1)
     source, underline = source_excerpt(item.result.text, line_start, f.start, f.end)
     lines.append(INDENT + source)
@@ -99,9 +111,9 @@ def _block(item: Located, colour: bool) -> list[str]:
                  + _paint(carets, _SEVERITY_STYLE.get(f.severity, _BOLD), colour))
     for rel in f.related:
         r = locate(item.index, rel.start, rel.end)
-        lines.append(f"  {_paint('= note:', _NOTE, colour)} {path}:{r.line}:{r.column}: {rel.message}")
+        lines.append(f"  {_paint('= note:', _NOTE, colour)} {path}:{r.line}:{r.column}: {_quoted(rel.message)}")
     if f.fix is not None:
-        lines.append(f"  {_paint('= fix:', _FIX, colour)} replace with \"{f.fix}\"")
+        lines.append(f"  {_paint('= fix:', _FIX, colour)} replace with \"{_quoted(f.fix)}\"")
     return lines
 
 
@@ -136,15 +148,15 @@ def render_text(results: Sequence["CheckResult"], colour: bool = False, show_ver
                 show_unmatched: bool = False) -> str:
     """The whole text report: the findings, figures verified or unmatched if asked, the summary line."""
     findings = render_findings(results, colour)
-    shown = ""
+    listed = ""
     if show_verified:
-        shown += "".join(f"{path}:{span.line}:{span.column}: verified{' (nearest year)' if v.weak else ''}: "
-                         f"{v.message}\n" for path, span, v in verdict_lines(results, "consistent"))
+        listed += "".join(f"{shown(path)}:{span.line}:{span.column}: verified{' (nearest year)' if v.weak else ''}: "
+                          f"{_quoted(v.message)}\n" for path, span, v in verdict_lines(results, "consistent"))
     if show_unmatched:
-        shown += "".join(f"{path}:{span.line}:{span.column}: unmatched: {v.figure.text}\n"
-                         for path, span, v in verdict_lines(results, "unmatched"))
+        listed += "".join(f"{shown(path)}:{span.line}:{span.column}: unmatched: {_quoted(v.figure.text)}\n"
+                          for path, span, v in verdict_lines(results, "unmatched"))
     summary = render_summary(summarize(results), colour)
-    return findings + ("\n" if findings else "") + shown + ("\n" if shown else "") + summary
+    return findings + ("\n" if findings else "") + listed + ("\n" if listed else "") + summary
 
 
 # --- rule documentation (`numcheck rules`, `numcheck rule CODE`) ----------------------------

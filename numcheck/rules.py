@@ -1,15 +1,14 @@
-"""Every rule numcheck knows, in code order: the checks stage's own (figures against each other),
-the tables stage's (figures against reference tables); NC001, the suppression stage's, is
-defined among the checks' rules. The CLI, the reports and the API
-read this list, so a rule added to either stage appears everywhere."""
+"""Every rule numcheck knows, in code order: the checks' own (figures against each other) and
+NC401 (figures against reference tables) are found in `numcheck/checks/rules/`; NC001, the
+suppression stage's rule, is defined there too. The CLI, the reports and the API read this list,
+so a rule added there appears everywhere."""
 
 from __future__ import annotations
 
 from numcheck.checks.model import Rule
 from numcheck.checks.registry import INTERNAL_RULES
-from numcheck.tables.rule import RULE as REFERENCE_RULE
 
-RULES: tuple[Rule, ...] = tuple(sorted((*INTERNAL_RULES, REFERENCE_RULE), key=lambda r: r.code))
+RULES: tuple[Rule, ...] = INTERNAL_RULES
 
 
 def find_rule(key: str) -> Rule | None:

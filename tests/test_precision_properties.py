@@ -1,4 +1,4 @@
-"""Properties of the one precision model (`numcheck.checks.precision`), run on figures the
+"""Properties of the one precision model (`numcheck.precision`), run on figures the
 extractor reads, and of the checks stage as a whole.
 
 - a figure written by rounding an exact value admits that value: to 0-3 decimals, or to 1-3
@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from numcheck.checks import Settings, run_checks
-from numcheck.checks.precision import Tolerance, interval
+from numcheck.precision import Tolerance, interval
 from numcheck.claims import Draft
 from numcheck.quantities import extract
 

@@ -1,7 +1,7 @@
 """Arithmetic the rules share: figures as written in messages, and the two tiers of a verdict.
 
 A verdict is an **error** when no reading of the figures at any precision fits (the precision
-model in `numcheck.checks.precision` reads round figures leniently). It is a **warning** when
+model in `numcheck.precision` reads round figures leniently). It is a **warning** when
 some rounding of the inputs fits, but the figures as written, which is how readers do the sum,
 give a result well outside the stated one.
 """
@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Optional
 
-from numcheck.checks.precision import INF, Interval, Tolerance, fmt, interval
+from numcheck.precision import INF, Interval, Tolerance, fmt, interval
 from numcheck.quantities import Quantity
 
 

@@ -16,7 +16,7 @@ def facts_of(draft: Draft, settings: Settings = Settings()) -> Facts:
     """A draft's relations, and its verdicts against the reference tables in `settings`."""
     verdicts: tuple = ()
     if settings.references is not None:
-        from numcheck.checks.precision import Tolerance
+        from numcheck.precision import Tolerance
         from numcheck.tables.match import verdicts as table_verdicts
 
         verdicts = tuple(table_verdicts(draft, settings.references, Tolerance(settings.hedge)))  # type: ignore[arg-type]

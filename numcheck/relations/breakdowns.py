@@ -88,7 +88,8 @@ def _parts(s: Sentence, start: int, whole: Quantity, taken: set[int], after: int
             break
         words = gap_words(s, prev, q) if prev is not None else s.words_between(after, q.start)
         if prev is None:
-            words = [w for w in words if not any(t.start <= w.start < t.end for t in s.figures if is_timeish(t))]
+            times = [t for t in s.figures if is_timeish(t) and after <= t.start < q.start]
+            words = [w for w in words if not any(t.start <= w.start < t.end for t in times)]
             if parenthesis and len([w for w in words if w.low.isalpha()]) > 2:
                 break  # "including Naama Levy, in exchange for 200 prisoners": not a part
         if not _list_gap_ok(words, first=prev is None):
@@ -138,8 +139,8 @@ def _may_overlap(parts: Sequence[Quantity]) -> bool:
 
 def _overlap(s: Sentence, first: Quantity) -> bool:
     """Words that say the parts may overlap or be one of several ("some of whom", "both", "each"), or
-    that one part is a range ("two or three brigades")."""
-    return has_phrase(lows(s.words_between(first.start, s.end)), relation_words().overlap)
+    that one part is a range ("two or three brigades"): looked for in the words after the first."""
+    return has_phrase(lows(s.words_after(first.start, 60)), relation_words().overlap)
 
 
 def _whole_before_opener(s: Sentence, i: int, taken: set[int]) -> Optional[int]:

@@ -165,7 +165,8 @@ def strongly_cued(s: Sentence, q: Quantity) -> bool:
     $7,597,708.68", "showing a net decrease of 1,720"?"""
     lex = relation_words()
     i = s.position(q)
-    floor = s.figures[i - 1].end if i > 0 else s.start
+    before = [x for x in s.figures[max(0, i - 4):i] if not is_timeish(x)]  # "a decrease for the last year of"
+    floor = before[-1].end if before else (s.figures[i - 1].end if i > 0 else s.start)
     gap = [w.low for w in s.words_between(floor, q.start)][-14:]
     while gap and gap[-1] in (",", ":", "—", "–", "-"):
         gap.pop()
@@ -235,6 +236,9 @@ def find_sizes(s: Sentence, before: Quantity, after: Quantity, taken: set[int],
                 break  # another figure of the clause: what follows is not this change's
             prev = q
             continue
+        if any(x.kind == "duration" and last.end <= x.start < q.start for x in s.figures) and \
+                lows(s.words_before(q.start, 1)) == ["of"]:
+            break  # "from $1,969 to $2,092, making an increase in seven years of over 63 per cent": another span
         out.append(Size(q, size_direction(s, q), _bound(s, q)))
         prev = q
     return out

@@ -227,6 +227,21 @@ def _points_back(s: Sentence, q: Quantity) -> bool:
     return any(head[:len(p)] == p and len(head) - len(p) <= 2 for p in _RESTATE)
 
 
+_BACK = 40  # figures looked back at: a run of thousands of figures is not read once per figure
+
+
+def _figures_before(sentences: Sequence[Sentence], k: int, q: Quantity) -> list[Quantity]:
+    """The figures before `q` in its sentence and the few before it, nearest last, at most _BACK."""
+    out: list[Quantity] = []
+    here = sentences[k]
+    out.extend(reversed(here.figures[max(0, here.position(q) - _BACK):here.position(q)]))
+    j = k - 1
+    while j >= 0 and len(out) < _BACK and here.index - sentences[j].index <= _ANAPHOR_WINDOW:
+        out.extend(reversed(sentences[j].figures[-_BACK:]))
+        j -= 1
+    return list(reversed(out[:_BACK]))
+
+
 def find_anaphora(sentences: Sequence[Sentence]) -> list[SameSet]:
     """A figure that points back to one mentioned shortly before, with another value: the same
     thing stated twice. Judged only where no earlier figure of the same kind has its value."""
@@ -238,16 +253,11 @@ def find_anaphora(sentences: Sequence[Sentence]) -> list[SameSet]:
             after = lows(after_noun(s, q, 2))
             if after[:1] and after[0] in relation_words().change_nouns:
                 continue  # "this $2 billion increase": names a change, not the figure before
-            earlier: list[Quantity] = []
-            for j in range(max(0, k - _ANAPHOR_WINDOW), k + 1):
-                if sentences[k].index - sentences[j].index > _ANAPHOR_WINDOW:
-                    continue
-                earlier.extend(x for x in sentences[j].figures if x.end <= q.start and x is not q and
-                               x.high is None and (_compatible(x, q) or _ratio_of(x, q)))
+            before = _figures_before(sentences, k, q)
+            earlier = [x for x in before if x.high is None and (_compatible(x, q) or _ratio_of(x, q))]
             values = [v for x in earlier for v in _values(x)]
             kinds = ("count", "number") if q.kind in ("count", "number") else (q.kind,)
-            pool = [x.value for j in range(max(0, k - _ANAPHOR_WINDOW), k + 1) for x in sentences[j].figures
-                    if x.end <= q.start and x.kind in kinds and x.high is None and (x.unit or None) == (q.unit or None)]
+            pool = [x.value for x in before if x.kind in kinds and x.high is None and (x.unit or None) == (q.unit or None)]
             values += [sum(c) for n in (2, 3) for c in combinations(pool[-8:], n)]
             if not earlier or any(abs(v - q.value) <= 1e-9 * max(1.0, abs(q.value)) for v in values):
                 continue  # the value was given before, alone or as the sum of figures given together

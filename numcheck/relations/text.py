@@ -58,12 +58,13 @@ class Sentence:
         lo = bisect.bisect_left(self._word_starts, offset)
         return self.words[lo:lo + n]
 
+    @cached_property
+    def _index(self) -> dict[int, int]:
+        return {id(q): i for i, q in enumerate(self.figures)}
+
     def position(self, q: Quantity) -> int:
         """The index of figure `q` in the sentence."""
-        for i, x in enumerate(self.figures):
-            if x is q:
-                return i
-        raise ValueError("figure not in sentence")
+        return self._index[id(q)]
 
 
 def read_words(prose: str, start: int, end: int, figures: Sequence[Quantity]) -> list[Word]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from numcheck.checks.precision import Interval, Tolerance, interval
+from numcheck.precision import Interval, Tolerance, interval
 from numcheck.claims import Draft
 from numcheck.quantities import Quantity
 from numcheck.quantities.nouns import singular
@@ -46,11 +46,7 @@ def verdicts(draft: Draft, refs: References, tol: Tolerance = Tolerance()) -> li
     """A verdict for every figure that could be checked against a table."""
     if not refs:
         return []
-    cache = draft.__dict__.setdefault("_verdicts", {})  # NC401 and the report read the same verdicts
-    key = (id(refs), tol)
-    if key not in cache:
-        cache[key] = _verdicts(draft, refs, tol)
-    return cache[key]
+    return _verdicts(draft, refs, tol)  # found once per draft, by numcheck.checks.engine.facts_of
 
 
 def _verdicts(draft: Draft, refs: References, tol: Tolerance) -> list[Verdict]:
@@ -96,9 +92,8 @@ def _name_index(refs: References) -> dict[str, list[tuple[tuple[str, ...], str]]
     """Subject names by their first word, as written; names that are not codes also capitalised
     ("the Caspian" is found as "Caspian"), so the text is looked up word by word, never scanned
     with every name."""
-    cached = getattr(refs, "_name_index", None)
-    if cached is None:
-        cached = {}
+    def build() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for name in sorted({n for f in refs.facts for n in f.subjects}, key=len, reverse=True):
             words = tuple(_words(name))
             if not words:
@@ -107,9 +102,10 @@ def _name_index(refs: References) -> dict[str, list[tuple[tuple[str, ...], str]]
             if not name.isupper():
                 forms.add(tuple(w[:1].upper() + w[1:] for w in words[:1]) + words[1:])
             for form in forms:
-                cached.setdefault(form[0], []).append((form, name.lower()))
-        refs._name_index = cached  # type: ignore[attr-defined]
-    return cached
+                index.setdefault(form[0], []).append((form, name.lower()))
+        return index
+
+    return refs.derived("name_index", build)
 
 
 def _mentions(draft: Draft, refs: References) -> list[tuple[int, int, str]]:
@@ -392,12 +388,7 @@ def _same_clause(draft: Draft, sentence_start: int, q: Quantity, x: Quantity) ->
 def _years_of(draft: Draft, index: int) -> list[Quantity]:
     """The years and dates (with a year) of sentence `index`, in text order: found once per sentence,
     not once per figure, so a sentence of many figures is read in linear time."""
-    cache = draft.__dict__.setdefault("_years_of_sentence", {})
-    found = cache.get(index)
-    if found is None:
-        found = cache[index] = [x for x in draft.by_sentence.get(index, [])
-                                if x.kind in ("year", "date") and x.year is not None]
-    return found
+    return draft.years_by_sentence.get(index, [])
 
 
 def _years_nearest(draft: Draft, q: Quantity) -> list[int]:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
 
 
 class TableError(Exception):
@@ -83,8 +86,18 @@ class References:
     measure_names: dict[str, str] = field(default_factory=dict)  # lower-case name -> measure key
     by_measure: dict[str, list[Fact]] = field(default_factory=dict)  # for ranks: every row of a measure
     tables: list[str] = field(default_factory=list)
+    # indexes built from the facts on first use (the subject-name index of numcheck.tables.match);
+    # adding a fact drops them, so they never go stale
+    _derived: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """An index of the facts, built once by `build` and kept until a fact is added."""
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key]  # type: ignore[return-value]
 
     def add(self, fact: Fact) -> None:
+        self._derived.clear()
         skey = fact.subjects[0].lower()
         mkey = fact.measures[0].lower()
         for name in fact.subjects:  # one name may lead to several subjects ("SOM" in two tables)

@@ -14,7 +14,7 @@ from typing import Iterator
 
 from numcheck.checks.arith import hedge_words, judge, rounding_note
 from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
-from numcheck.checks.precision import Interval, Tolerance, divide, fmt, interval, percent_fix, rounding_interval
+from numcheck.precision import Interval, Tolerance, divide, fmt, interval, percent_fix, rounding_interval
 from numcheck.quantities import Quantity
 from numcheck.quantities.nouns import plural
 from numcheck.relations import Share

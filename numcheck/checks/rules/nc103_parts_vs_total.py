@@ -11,7 +11,7 @@ from typing import Iterator
 
 from numcheck.checks.arith import exact_figure, judge, rounding_note, slip_shaped
 from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
-from numcheck.checks.precision import Interval, Tolerance, fmt, interval
+from numcheck.precision import Interval, Tolerance, fmt, interval
 from numcheck.relations import Breakdown
 
 DOCS = RuleDocs(

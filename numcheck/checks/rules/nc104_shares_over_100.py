@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
-from numcheck.checks.precision import Tolerance, interval
+from numcheck.precision import Tolerance, interval
 
 DOCS = RuleDocs(
     what="Percentages given as the shares of one whole whose sum is over 100% even when each is read "

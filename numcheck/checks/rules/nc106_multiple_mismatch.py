@@ -11,7 +11,7 @@ from typing import Iterator
 
 from numcheck.checks.arith import bounded, judge, rounding_note, shown
 from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
-from numcheck.checks.precision import Interval, Tolerance, divide, pair_intervals
+from numcheck.precision import Interval, Tolerance, divide, pair_intervals
 
 DOCS = RuleDocs(
     what="A multiple (doubled, tripled, halved, \"cut in half\", \"more than double\") stated for a "

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from numcheck.checks.arith import judge, rounding_note
 from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
-from numcheck.checks.precision import Interval, Tolerance, interval, rounding_interval, subtract
+from numcheck.precision import Interval, Tolerance, interval, rounding_interval, subtract
 from numcheck.quantities import Quantity
 
 DOCS = RuleDocs(

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from numcheck.checks.arith import judge, shown
 from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
-from numcheck.checks.precision import Tolerance, fmt, interval
+from numcheck.precision import Tolerance, fmt, interval
 
 DOCS = RuleDocs(
     what="A share of an amount given together with its result, where the result is not that share: "

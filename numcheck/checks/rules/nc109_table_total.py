@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional, Sequence
 
 from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
-from numcheck.checks.precision import Interval, Tolerance, fmt, half_step, interval
+from numcheck.precision import Interval, Tolerance, fmt, half_step, interval
 from numcheck.quantities import Quantity
 
 DOCS = RuleDocs(

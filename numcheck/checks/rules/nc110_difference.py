@@ -9,7 +9,7 @@ from typing import Iterator
 
 from numcheck.checks.arith import amount_like, exact_figure, judge, rounding_note, shown, slip_shaped
 from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
-from numcheck.checks.precision import Interval, Tolerance, fmt, interval
+from numcheck.precision import Interval, Tolerance, fmt, interval
 
 DOCS = RuleDocs(
     what="A difference stated between two amounts (\"a difference of\", \"an excess of\", \"exceeded ... "

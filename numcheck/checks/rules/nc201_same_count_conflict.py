@@ -10,7 +10,7 @@ from typing import Iterator
 
 from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
 from numcheck.checks.arith import shown
-from numcheck.checks.precision import Tolerance, interval
+from numcheck.precision import Tolerance, interval
 from numcheck.quantities.nouns import plural
 
 DOCS = RuleDocs(

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Iterator
 
 from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
-from numcheck.checks.precision import INF, Interval, Tolerance, interval
+from numcheck.precision import INF, Interval, Tolerance, interval
 from numcheck.quantities import Quantity
 from numcheck.relations.elapsed import DAYS, Elapsed, Span
 

@@ -1,4 +1,8 @@
-"""NC401 reference-conflict: a figure that cannot be right, given a reference table."""
+"""NC401 reference-conflict: a figure that cannot be right, given a reference table.
+
+Reads the verdicts of the tables stage (numcheck.tables.match), found once per draft by the
+checks engine and carried in `Facts.verdicts`.
+"""
 
 from __future__ import annotations
 

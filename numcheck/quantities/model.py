@@ -28,7 +28,7 @@ KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 QUALIFIERS: tuple[str, ...] = Qualifier.__args__  # type: ignore[attr-defined]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A figure read from text.
 

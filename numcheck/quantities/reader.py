@@ -158,10 +158,9 @@ class Reader:
                 or not ((after == "," and toks[i + 1].start == t.end)
                         or (after in ("and", "or") and self.gap(i + 1) == " ")):
             return 0  # "5 mg, 6" or "1 ,2": not a plain list
-        parts = digit_parts(t.text)
-        if len(parts) != 1 or not t.text.isdigit():
+        if not t.text.isdigit() or len(t.text) > 15:
             return 0  # "1,000", "2.5", "−3": read in full by `figure`
-        num = NumberRead(parts[0].value, i, i + 1, 1.0, "cardinal", False, 0)
+        num = NumberRead(float(t.text), i, i + 1, 1.0, "cardinal", False, 0)
         if self.is_broken_grouping(i, num):
             return 0
         f = Figure(num.value, i, i + 1, step=1.0, integer_digits=True)
@@ -1049,8 +1048,7 @@ class Reader:
         if not (sep == "," and gap == "") and not (
                 sep in ("and", "or") and gap == " " and q + 2 < len(toks) and toks[q + 2].kind == "num"):
             return None
-        parts = digit_parts(t.text)
-        return NumberRead(parts[0].value, q, q + 1, 1.0, "cardinal", False, 0) if len(parts) == 1 else None
+        return NumberRead(float(t.text), q, q + 1, 1.0, "cardinal", False, 0) if len(t.text) <= 15 else None
 
     def classify(self, f: Figure, k: int) -> None:
         """Year or label for a bare number, from what surrounds it."""

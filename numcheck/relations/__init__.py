@@ -10,9 +10,10 @@ reading has taken is not offered to the next, so two rules never read one figure
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from numcheck.claims import Draft
-from numcheck.relations.breakdowns import find_breakdowns, find_differences, find_next_sentence_breakdowns
+from numcheck.relations.breakdowns import TOTAL_WORDS, find_breakdowns, find_differences, find_next_sentence_breakdowns
 from numcheck.relations.dates import WeekdayDate, find_weekday_dates
 from numcheck.relations.elapsed import Elapsed, find_elapsed
 from numcheck.relations.tables import ColumnTotal, find_column_totals
@@ -23,6 +24,7 @@ from numcheck.relations.ratios import find_ratios
 from numcheck.relations.sets import find_anaphora, find_same_sets
 from numcheck.relations.shares import find_complements, find_shares, find_vote_shares
 from numcheck.relations.splits import find_gaps, find_splits
+from numcheck.relations.lexicon import relation_words
 from numcheck.relations.text import Sentence, read_words
 
 __all__ = ["Relations", "read_relations", "Breakdown", "Change", "Difference", "Gap", "PartOfWhole", "Ratio",
@@ -72,13 +74,24 @@ def sentences(draft: Draft) -> list[Sentence]:
     return out
 
 
+_COMPARED = frozenset({"from", "against", "versus", "vs", "compared", "over", "than"})
+_SHARE_KINDS = frozenset({"percent", "fraction"})
+
+
+def _may_change(s: Sentence) -> bool:
+    """Can the sentence hold a change joined by its words ("from ... to", "compared with")?"""
+    return len(s.figures) >= 2 and bool(s.vocabulary & _COMPARED)
+
+
 def read_relations(draft: Draft) -> Relations:
-    """Read every relation of a draft, once."""
+    """Read every relation of a draft, once. A finder runs on a sentence only when the sentence has
+    the figures and words it needs, so prose without them costs one set lookup each."""
+    lex = relation_words()
     taken: set[int] = set()  # ids of the figures a relation has taken
     all_sentences = sentences(draft)
     changes = []
     for k, s in enumerate(all_sentences):
-        found = find_changes(s, taken)
+        found = find_changes(s, taken) if _may_change(s) else []
         nxt = all_sentences[k + 1] if k + 1 < len(all_sentences) else None
         if found and nxt is not None and nxt.index == s.index + 1:
             last = found[-1]
@@ -89,31 +102,56 @@ def read_relations(draft: Draft) -> Relations:
         changes.extend(found)
     stated_changes = []
     for s in all_sentences:
-        implicit, stated = find_implicit_changes(s, taken)
-        changes.extend(implicit)
-        stated_changes.extend(stated)
+        if len(s.figures) >= 2 and s.vocabulary & lex.change_nouns:
+            implicit, stated = find_implicit_changes(s, taken)
+            changes.extend(implicit)
+            stated_changes.extend(stated)
     breakdowns, differences, shares, splits, gaps, ratios = [], [], [], [], [], []
     for k, s in enumerate(all_sentences):
         previous = all_sentences[k - 1] if k > 0 and all_sentences[k - 1].index == s.index - 1 else None
-        ratios.extend(find_ratios(s, previous, taken))
-        found_breakdowns = find_breakdowns(s, taken)
-        if k > 0 and all_sentences[k - 1].index == s.index - 1:
-            found_breakdowns += find_next_sentence_breakdowns(all_sentences[k - 1], s, taken)
+        if "multiple" in s.kinds:
+            ratios.extend(find_ratios(s, previous, taken))
+        found_breakdowns = find_breakdowns(s, taken) if len(s.figures) >= 2 and _may_break_down(s) else []
+        if previous is not None:
+            found_breakdowns += find_next_sentence_breakdowns(previous, s, taken)
         breakdowns.extend(found_breakdowns)
-        differences.extend(find_differences(s, taken))
-        found_shares = find_shares(s, found_breakdowns, taken) + find_vote_shares(s, taken)
-        taken.update(id(x.share) for x in found_shares)
-        shares.extend(found_shares)
-        found_gaps = find_gaps(s, taken)
-        taken.update(id(g.stated) for g in found_gaps)
-        gaps.extend(found_gaps)
-        splits.extend(find_splits(s, taken))
+        if len(s.figures) >= 3 and s.vocabulary & _DIFFERENCE:
+            differences.extend(find_differences(s, taken))
+        if s.kinds & _SHARE_KINDS:
+            found_shares = find_shares(s, found_breakdowns, taken) + find_vote_shares(s, taken)
+            taken.update(id(x.share) for x in found_shares)
+            shares.extend(found_shares)
+        if "percent" in s.kinds:
+            found_gaps = find_gaps(s, taken)
+            taken.update(id(g.stated) for g in found_gaps)
+            gaps.extend(found_gaps)
+            splits.extend(find_splits(s, taken))
     shares.extend(find_complements(all_sentences, taken))
     parts = tuple(PartOfWhole(q) for q in draft.quantities
                   if q.kind == "ratio" and q.part is not None and q.whole is not None)
+    same_sets = _unique(find_same_sets(all_sentences) + find_anaphora(all_sentences))
     return Relations(
-        changes=tuple(changes), stated_changes=tuple(stated_changes), breakdowns=tuple(breakdowns), differences=tuple(differences), shares=tuple(shares),
-        splits=tuple(splits), gaps=tuple(gaps), ratios=tuple(ratios), same_sets=tuple(_unique(find_same_sets(all_sentences) + find_anaphora(all_sentences))),
-        parts_of_wholes=parts, weekday_dates=tuple(find_weekday_dates(draft)),
-        elapsed=tuple(find_elapsed(draft)), column_totals=tuple(find_column_totals(draft)),
+        changes=tuple(changes), stated_changes=tuple(stated_changes), breakdowns=tuple(breakdowns),
+        differences=tuple(differences), shares=tuple(shares), splits=tuple(splits), gaps=tuple(gaps),
+        ratios=tuple(ratios), same_sets=tuple(same_sets), parts_of_wholes=parts,
+        weekday_dates=tuple(find_weekday_dates(draft)), elapsed=tuple(find_elapsed(draft)),
+        column_totals=tuple(find_column_totals(draft)),
     )
+
+
+@lru_cache(maxsize=1)
+def _breakdown_words() -> frozenset[str]:
+    """Every word that may open, close or head a breakdown (its phrases' words, and the marks)."""
+    lex = relation_words()
+    phrases = (lex.breakdown_open | lex.breakdown_lead | lex.total_before | lex.total_after | lex.balance_lead
+               | lex.complete)
+    return frozenset(w for p in phrases for w in p) | TOTAL_WORDS | {":", "—", "–", "-", "in", "whole"}
+
+
+def _may_break_down(s: Sentence) -> bool:
+    """Can the sentence hold a breakdown: a word that opens, closes or heads one, or a count with a
+    comma after it (an apposition)?"""
+    return bool(s.vocabulary & _breakdown_words()) or ("count" in s.kinds and "," in s.vocabulary)
+
+
+_DIFFERENCE = frozenset({"difference", "excess", "exceeding", "exceeded", "exceeds", "exceed"})

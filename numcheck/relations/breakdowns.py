@@ -28,7 +28,7 @@ _PART_GAP = 10  # words between two parts ("are paid by the Post-Office Departme
 _FIRST_GAP = 6  # words between the opener and the first part ("of which there was derived from customs")
 _OPEN_WINDOW = 14  # words between a whole and the word that opens its parts
 _MAX_PARTS = 30  # bounds the work on a run of numbers; no breakdown in prose lists more
-_TOTAL_WORDS = {"making", "make", "makes", "made", "forming", "produces", "produced", "aggregate", "aggregating",
+TOTAL_WORDS = {"making", "make", "makes", "made", "forming", "produces", "produced", "aggregate", "aggregating",
                 "total", "totaling", "totalling", "totaled", "totalled", "together", "combined", "altogether"}
 _OPEN_MARKS = {":", "—", "–", "-"}
 
@@ -294,7 +294,7 @@ def _total_cue(words: Sequence[str]) -> bool:
     if tail[-3:] == ["in", "the", "whole"] or tail[-2:] == ["in", "all"]:
         return True
     near = tail[-4:]
-    return any(w in _TOTAL_WORDS for w in near) and (tail[-1] in ("of", "to") or tail[-1] in _TOTAL_WORDS)
+    return any(w in TOTAL_WORDS for w in near) and (tail[-1] in ("of", "to") or tail[-1] in TOTAL_WORDS)
 
 
 def _unnumbered_part(s: Sentence, parts: Sequence[Quantity], total: Quantity) -> bool:

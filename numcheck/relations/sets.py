@@ -178,6 +178,7 @@ _DEMONSTRATIVES = {("these",), ("those",), ("this",), ("the", "same"), ("all", "
                    ("part", "of", "the"), ("of", "the", "same")}
 _RESTATE = {("that's", "right"), ("that", "is", "right"), ("let", "me", "repeat"), ("i", "repeat"),
             ("again",), ("i", "say", "again")}
+_POINTING = frozenset({w for p in _DEMONSTRATIVES | _RESTATE for w in p} - {"the", "of", "i", "me", "is"})
 _ANAPHOR_WINDOW = 3  # sentences back that "those 90 days" may point to
 _KINDS = ("count", "number", "money", "measure", "percent", "duration")
 
@@ -247,6 +248,8 @@ def find_anaphora(sentences: Sequence[Sentence]) -> list[SameSet]:
     thing stated twice. Judged only where no earlier figure of the same kind has its value."""
     out: list[SameSet] = []
     for k, s in enumerate(sentences):
+        if not s.vocabulary & _POINTING:
+            continue  # no demonstrative or "that's right" in the sentence: nothing points back
         for q in s.figures:
             if q.kind not in _KINDS or q.high is not None or not _points_back(s, q):
                 continue

@@ -38,7 +38,7 @@ def find_splits(s: Sentence, taken: set[int]) -> list[Split]:
     lex = relation_words()
     out: list[Split] = []
     words = _sentence_words(s)
-    votes = bool(set(words) & lex.vote_words)
+    votes = bool(s.vocabulary & lex.vote_words)
     one_whole = has_phrase(words, lex.one_whole)
     figs = s.figures
     i = 0
@@ -79,7 +79,7 @@ def _shares_of_one_whole(s: Sentence, run: list[Quantity], words: list[str], one
     lex = relation_words()
     start = run[0].start
     inner = [w.low for w in s.words_between(start, run[-1].end)]
-    if any(w in lex.not_shares for w in words):
+    if s.vocabulary & lex.not_shares:
         return None  # "rose", "rates", "each", "respectively": not shares of one whole
     if any(_size_of_change(s, q) for q in run):
         return None  # "up 5%": a change

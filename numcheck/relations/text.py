@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Iterable, Optional, Sequence
 
 from numcheck.quantities import Quantity
@@ -39,6 +39,15 @@ class Sentence:
     end: int
     figures: list[Quantity]
     words: list[Word] = field(default_factory=list)
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word of the sentence, once: what the stage asks before running a finder at all."""
+        return frozenset(w.low for w in self.words)
+
+    @cached_property
+    def kinds(self) -> frozenset[str]:
+        return frozenset(q.kind for q in self.figures)
 
     @cached_property
     def _word_starts(self) -> list[int]:
@@ -89,11 +98,17 @@ def has_phrase(words: Sequence[str], phrases: Phrases) -> bool:
     return find_phrase(words, phrases) is not None
 
 
+@lru_cache(maxsize=None)
+def _lengths(phrases: Phrases) -> tuple[int, ...]:
+    """The lengths of a set's phrases, longest first (computed once per set)."""
+    return tuple(sorted({len(p) for p in phrases}, reverse=True))
+
+
 def find_phrase(words: Sequence[str], phrases: Phrases, from_end: bool = False) -> Optional[tuple[int, int]]:
     """(first, last+1) word index of a phrase in `words` (the last one with `from_end`), or None."""
     n = len(words)
     found = None
-    lengths = sorted({len(p) for p in phrases}, reverse=True)
+    lengths = _lengths(phrases)
     for i in range(n):
         for k in lengths:
             if i + k <= n and tuple(words[i:i + k]) in phrases:
@@ -106,22 +121,19 @@ def find_phrase(words: Sequence[str], phrases: Phrases, from_end: bool = False) 
 
 def ends_with_phrase(words: Sequence[str], phrases: Phrases) -> int:
     """The length of the longest phrase `words` ends with (0 for none)."""
-    best = 0
-    for p in phrases:
-        k = len(p)
-        if k <= len(words) and tuple(words[len(words) - k:]) == p and k > best:
-            best = k
-    return best
+    n = len(words)
+    for k in _lengths(phrases):
+        if k <= n and tuple(words[n - k:]) in phrases:
+            return k
+    return 0
 
 
 def starts_with_phrase(words: Sequence[str], phrases: Phrases) -> int:
     """The length of the longest phrase `words` starts with (0 for none)."""
-    best = 0
-    for p in phrases:
-        k = len(p)
-        if k <= len(words) and tuple(words[:k]) == p and k > best:
-            best = k
-    return best
+    for k in _lengths(phrases):
+        if k <= len(words) and tuple(words[:k]) in phrases:
+            return k
+    return 0
 
 
 def noun_words(q: Quantity) -> int:

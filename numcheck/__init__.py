@@ -6,7 +6,25 @@ callers share: `extract(text)` returns the quantities in text order;
 does so with the config and reference tables in force for `path` (see `numcheck.api`).
 """
 
-from numcheck.quantities import KINDS, QUALIFIERS, Quantity, extract
+import os as _os
+import signal as _signal
+import sys as _sys
+
+
+def _run_as_program() -> bool:
+    """Is numcheck the program being run (the console script, or `python -m numcheck`), not a
+    library some other program imports?"""
+    argv = list(getattr(_sys, "orig_argv", _sys.argv))
+    as_module = any(a == "-m" and b == "numcheck" for a, b in zip(argv, argv[1:]))
+    return as_module or _os.path.basename(_sys.argv[0] if _sys.argv else "") == "numcheck"
+
+
+if _run_as_program():
+    # Ctrl-C while numcheck's modules load ends the run at once with 130 and no traceback, as it
+    # does once the command runs; `numcheck.cli.main` puts Python's own handler back as it starts
+    _signal.signal(_signal.SIGINT, lambda signum, frame: _os._exit(130))
+
+from numcheck.quantities import KINDS, QUALIFIERS, Quantity, extract  # noqa: E402
 
 __version__ = "0.1.0"
 __all__ = [

@@ -17,7 +17,9 @@ import datetime as dt
 import math
 import os
 import re
+import signal
 import sys
+import threading
 from typing import Iterable, Iterator, Optional, Sequence
 
 from numcheck.document import InputError, iter_documents
@@ -136,6 +138,9 @@ def _code_list(text: str) -> tuple[str, ...]:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler and \
+            threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # numcheck/__init__.py's start-up handler ends here
     try:
         parser = build_parser()
         args = parser.parse_args(argv)

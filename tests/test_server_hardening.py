@@ -337,11 +337,10 @@ IN_PACKAGE = os.path.join("numcheck", "quantities", "extract.py")  # what numche
     ([sys.executable, "-v", "-m", "numcheck", "check", "-"], IN_CLI),
     ([sys.executable, "-v", "-m", "numcheck", "server"], IN_SERVER),
     ([sys.executable, "-v", str(SCRIPT), "server"], IN_SERVER),
-    pytest.param([sys.executable, "-v", "-m", "numcheck", "check", "-"], IN_PACKAGE, marks=pytest.mark.xfail(
-        strict=True, reason="numcheck/__init__.py imports numcheck.quantities, most of the start-up, before "
-        "any numcheck code can take Ctrl-C: the fix belongs there (issue 10)")),
+    ([sys.executable, "-v", "-m", "numcheck", "check", "-"], IN_PACKAGE),
+    ([sys.executable, "-v", str(SCRIPT), "check", "-"], IN_PACKAGE),
 ], ids=["m-while-cli-loads", "m-check-while-cli-loads", "m-while-server-loads", "script-while-server-loads",
-        "while-the-package-loads"])
+        "while-the-package-loads", "script-while-the-package-loads"])
 def test_ctrl_c_while_numcheck_starts_exits_130_quietly(command, when):
     if str(SCRIPT) in command and not SCRIPT.exists():
         pytest.skip("no numcheck console script beside this Python")

@@ -132,12 +132,17 @@ def exact_figure(q: Quantity) -> bool:
     return step > 0 and abs(q.value) / step >= 1e4
 
 
-def slip_shaped(diff: float) -> bool:
-    """Does a discrepancy between exact figures look like a slip of the pen (one or two wrong digits:
-    100,000, 630,000, 21, 120)? A discrepancy of many digits ($13,043,546.81) means the sum holds an
-    amount the sentence does not give (a balance carried over, an item not listed), not a mistake."""
-    digits = str(round(abs(diff) * 100)).rstrip("0")
-    return 0 < sum(1 for c in digits if c != "0") <= 2
+def slip_shaped(diff: float, tolerance: float = 0.0) -> bool:
+    """Does a discrepancy between exact figures look like a slip of the pen: one or two wrong digits
+    (100,000, 630,000, 21, 120), give or take what rounding of the figures leaves (`tolerance`:
+    999,999 is 1,000,000 less a dollar)? A discrepancy of many digits ($13,043,546.81) means the sum
+    holds an amount the sentence does not give (a balance carried over, an item not listed)."""
+    m = abs(diff)
+    if m <= tolerance:
+        return False
+    base = 10.0 ** max(math.floor(math.log10(m)) - 1, -2)
+    nearest = round(m / base) * base  # the discrepancy to two significant digits
+    return abs(m - nearest) <= max(tolerance, 0.0005 * m, 0.005)
 
 
 def rounding_note(severity: Optional[str]) -> str:

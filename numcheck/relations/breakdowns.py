@@ -24,9 +24,9 @@ _LEADING = {"the", "a", "an", "another", "only", "just", "some", "about", "nearl
             "least", "most", "all", "remaining", "rest", "other", "others", "further", "still", "roughly", "around",
             "from", "of", "for", "in", "on", "to", "by", "with", "through", "under", "into", "as", "per"}
 _PREPOSITIONS = {"from", "of", "for", "in", "on", "to", "by", "with", "through", "under", "into", "at", "as"}
-_PART_GAP = 10  # words between two parts ("are paid by the Post-Office Department and")
+_PART_GAP = 14  # words between two parts ("have been issued from the Treasury and are now in circulation, and")
 _FIRST_GAP = 6  # words between the opener and the first part ("of which there was derived from customs")
-_OPEN_WINDOW = 14  # words between a whole and the word that opens its parts
+_OPEN_WINDOW = 20  # words between a whole and the word that opens its parts
 _MAX_PARTS = 30  # bounds the work on a run of numbers; no breakdown in prose lists more
 TOTAL_WORDS = {"making", "make", "makes", "made", "forming", "produces", "produced", "aggregate", "aggregating",
                 "total", "totaling", "totalling", "totaled", "totalled", "together", "combined", "altogether"}
@@ -52,7 +52,7 @@ def _list_gap_ok(words: Sequence[Word], first: bool) -> bool:
         return "and" not in low and len([w for w in low if w.isalpha()]) <= _FIRST_GAP
     if len(low) > _PART_GAP:
         return False
-    if any(w in ("than", "from", "to", "per", "each", "times", "of") for w in low[-2:]):
+    if low[-1:] and low[-1] in ("than", "from", "to", "per", "each", "times", "of"):
         return False  # "22 ... 5 more than", "from 5 to 7": not a list of parts
     if "being" in low or find_phrase(low, lex.breakdown_open) is not None:
         return False  # "210,363 army pensioners, 105,478 being invalids": the parts of a part
@@ -61,7 +61,11 @@ def _list_gap_ok(words: Sequence[Word], first: bool) -> bool:
     marks = [k for k, w in enumerate(low) if w in LIST_MARKS and w != "or"]
     if not marks:
         return False
-    tail = low[marks[-1] + 1:]
+    if low[marks[0]] == ";":
+        return True  # "...; foreign goods reexported, $9,738,695; specie, $19,231,880": items set apart
+    # after the list mark: a preposition or a determiner ("and from incidental sources"), not a verb
+    # of a new clause ("four officers, and injure more than 100 others")
+    tail = [w for w in low[marks[0] + 1:] if w not in LIST_MARKS]
     return not tail or tail[0] in _PREPOSITIONS or all(w in _LEADING for w in tail)
 
 
@@ -98,6 +102,8 @@ def _parts(s: Sentence, start: int, whole: Quantity, taken: set[int], after: int
             break
         if parenthesis and lows(after_noun(s, q, 1))[:1] in (["more"], ["others"], ["other"], ["additional"]):
             break  # "including three soldiers, and 40 more injured": another group
+        if parenthesis and _siblings(q, whole):
+            break  # "nine deaths in 2026, including 45 new cases": a count beside the whole, not in it
         if prev is not None and lows(after_noun(s, q, 1)) == ["being"]:
             break  # "210,363 army pensioners, 105,478 being invalids": a part of the part before
         parts.append(q)
@@ -107,6 +113,15 @@ def _parts(s: Sentence, start: int, whole: Quantity, taken: set[int], after: int
         if len(parts) >= _MAX_PARTS:
             break
     return parts
+
+
+def _siblings(part: Quantity, whole: Quantity) -> bool:
+    """Do two counts name different members of one group of the data file (deaths and cases, men and
+    women): things counted beside each other, never one inside the other?"""
+    if not part.noun or not whole.noun:
+        return False
+    a, b = part.noun.split()[-1], whole.noun.split()[-1]
+    return a != b and any(a in group and b in group for group in relation_words().exclusive)
 
 
 def _detail(s: Sentence, q: Quantity) -> bool:
@@ -134,6 +149,8 @@ def _may_overlap(parts: Sequence[Quantity]) -> bool:
              and p.noun not in ("other", "more")}
     if len(nouns) < 3:
         return False
+    if len({n.split()[-1] for n in nouns}) == 1:
+        return False  # "40 cotton mills, 48 knitting mills, 36 woolen mills": kinds of one thing
     return not any(nouns <= group for group in relation_words().exclusive)
 
 
@@ -150,14 +167,15 @@ def _whole_before_opener(s: Sentence, i: int, taken: set[int]) -> Optional[int]:
     whole = s.figures[i]
     if not (is_amount(whole) or whole.kind == "percent") or id(whole) in taken:
         return None
-    nxt = s.figures[i + 1] if i + 1 < len(s.figures) else None
+    nxt = next((q for q in s.figures[i + 1:] if not is_timeish(q)), None)
     if nxt is None:
         return None
-    words = gap_words(s, whole, nxt)
+    words = [w for w in gap_words(s, whole, nxt)
+             if not any(t.start <= w.start < t.end for t in s.figures[i + 1:s.position(nxt)])]
     low = [w.low for w in words]
     found = find_phrase(low[:_OPEN_WINDOW], lex.breakdown_open)
-    if found is not None and low[found[0]] in ("of", "whereof", "among") and \
-            any(w not in (",", "(", "—", "–") for w in low[:found[0]]):
+    if found is not None and low[found[0]] in ("of", "whereof", "among") and found[0] > 0 and \
+            low[found[0] - 1] not in (",", "(", "—", "–"):
         return None  # "casualties to small craft, on board of which": not the parts of the whole
     if found is None:
         # "100,000 men-65,000 regulars", "Six people were on board: two pilots, ...": a dash right
@@ -253,7 +271,7 @@ def find_breakdowns(s: Sentence, taken: set[int]) -> list[Breakdown]:
             after = whole.end
         parenthesis = _opened_by(s, whole, relation_words().including) or (not lead and after == whole.end)
         parts = _parts(s, i + 1, whole, taken, _past_noun(s, whole, after), used, parenthesis)
-        if not parts or _overlap(s, whole):
+        if not parts or _overlap(s, parts[0]):
             continue
         complete = _complete(s, parts, lead)
         if not complete and _may_overlap(parts):
@@ -266,7 +284,7 @@ def find_breakdowns(s: Sentence, taken: set[int]) -> list[Breakdown]:
 
 def _opened_by(s: Sentence, whole: Quantity, phrases) -> bool:
     i = s.position(whole)
-    nxt = s.figures[i + 1].start if i + 1 < len(s.figures) else s.end
+    nxt = next((q.start for q in s.figures[i + 1:] if not is_timeish(q)), s.end)
     return find_phrase([w.low for w in s.words_between(whole.end, nxt)][:_OPEN_WINDOW], phrases) is not None
 
 
@@ -293,15 +311,36 @@ def _total_cue(words: Sequence[str]) -> bool:
         return True
     if tail[-3:] == ["in", "the", "whole"] or tail[-2:] == ["in", "all"]:
         return True
-    near = tail[-4:]
-    return any(w in TOTAL_WORDS for w in near) and (tail[-1] in ("of", "to") or tail[-1] in TOTAL_WORDS)
+    full = [w for w in words if w not in (":",)][-16:]
+    if full[-1:] in ([","], ["of"], ["to"]) or (full and full[-1] in TOTAL_WORDS):
+        # "making a total amount of balances due to the Department of", "; total receipts for the
+        # current fiscal year, actual and estimated, $264,500,000"
+        return any(w in TOTAL_WORDS for w in full)
+    return False
+
+
+def _near(value: float, target: float) -> bool:
+    return target > 0 and 0.5 <= value / target <= 2
+
+
+def _account(q: Quantity) -> bool:
+    """A figure given to five or more significant digits: an account, not a round figure."""
+    return (q.step or 1.0) > 0 and abs(q.value) / (q.step or 1.0) >= 1e4
+
+
+def _label_total(between: Sequence[str]) -> bool:
+    """"total receipts for the current fiscal year, $264,500,000": "total" names a line of accounts
+    rather than saying the figure sums the ones before ("making a total of", "total,")."""
+    words = [w for w in between if w not in (",", ":", ";")]
+    return bool(words) and words[-1] not in TOTAL_WORDS | {"of", "to", "all", "whole"} and \
+        not any(w in TOTAL_WORDS - {"total"} for w in words)
 
 
 def _unnumbered_part(s: Sentence, parts: Sequence[Quantity], total: Quantity) -> bool:
     """"24 battleships, ..., 8 submarines, and other attendant vessels, making 98 vessels": a part the
     list names without a figure."""
     words = lows(s.words_between(parts[0].start, total.start))
-    return any(w in ("other", "others", "etc", "besides") for w in words)
+    return any(w in ("other", "others", "etc") for w in words)
 
 
 def _totals(s: Sentence, taken: set[int], used: set[int]) -> list[Breakdown]:
@@ -313,9 +352,13 @@ def _totals(s: Sentence, taken: set[int], used: set[int]) -> list[Breakdown]:
     for i, total in enumerate(s.figures):
         if i < 2 or not is_amount(total) or id(total) in taken:
             continue
-        prev = s.figures[i - 1]
+        prev = next((q for q in reversed(s.figures[:i]) if not is_timeish(q)), None)
+        if prev is None:
+            continue
         between = [w.low for w in gap_words(s, prev, total)]
         after = [w.low for w in after_noun(s, total, 4)]
+        if between[-2:] == ["amounting", "to"] and "amounting" not in lows(s.words_before(prev.start, 8)):
+            between = between[:-2] + ["total", "of"]  # "...; ... $7,943,095.25, amounting to $30,410,167.77"
         if any((w,) in lex.balance_lead for w in between):
             continue  # "leaving ... the sum of $56,486,708": what is left, not a total
         if "with" in between[-8:] and "which" not in between:
@@ -326,7 +369,8 @@ def _totals(s: Sentence, taken: set[int], used: set[int]) -> list[Breakdown]:
             continue  # "making an elimination of 542 positions since 1909": a running total
         if not (_total_cue(between) or starts_with_phrase(after, lex.total_after)):
             continue
-        if len(between) > 14 or any(w in ("than", "per") for w in between):
+        label = _label_total(between) and not starts_with_phrase(after, lex.total_after)
+        if len(between) > 16 or any(w in ("than", "per") for w in between):
             continue
         parts: list[Quantity] = []
         open_start = False  # the list may go on before the first part found: its start is not known
@@ -337,7 +381,9 @@ def _totals(s: Sentence, taken: set[int], used: set[int]) -> list[Breakdown]:
                 break
             if parts:
                 gap = gap_words(s, q, parts[-1])
-                if len(gap) > 16:
+                if clause_breaks(gap):
+                    break
+                if len(gap) > 24:
                     open_start = ";" in [w.low for w in gap]
                     break
             parts.append(q)
@@ -349,10 +395,18 @@ def _totals(s: Sentence, taken: set[int], used: set[int]) -> list[Breakdown]:
             # officers ...: an aggregate of 1,499 officers": the parts of the same noun
         if len(parts) < 2 or len(parts) > 8 or _overlap(s, parts[0]) or _unnumbered_part(s, parts, total):
             continue
-        if not 0.5 <= sum(p.value for p in parts) / total.value <= 2 if total.value else True:
-            continue  # far off: the total counts more than the figures listed (a sum begun elsewhere)
+        if label and not all(_account(q) for q in (total, *parts)):
+            continue  # "376 billion dollars; total expenditures, 354 billion dollars": a label, not a sum
+        # the list may have begun after the first amount found ("imports were $207m, and exports $149m,
+        # besides $27m ..., making the aggregate of the entire exports $167m"): the rule tries each tail;
+        # tails far from the total (a running total begun elsewhere, an amount the sentence does not
+        # give) are no reading of it
+        while len(parts) >= 2 and not _near(sum(p.value for p in parts), total.value):
+            parts = parts[1:]
+        if len(parts) < 2:
+            continue
         used.update(id(p) for p in (total, *parts))
-        out.append(Breakdown(total, tuple(parts), complete=True))
+        out.append(Breakdown(total, tuple(parts), complete=True, tails=True))
     return out
 
 
@@ -364,7 +418,7 @@ def _remainders(s: Sentence, taken: set[int], used: set[int]) -> list[Breakdown]
     for i, rest in enumerate(s.figures):
         if i < 2 or not is_amount(rest) or id(rest) in taken:
             continue
-        window = s.words_between(s.figures[i - 1].end, rest.start)[-10:]
+        window = s.words_between(s.figures[i - 1].end, rest.start)[-14:]
         before = [w.low for w in window]
         cut = [k for k, w in enumerate(before) if (w,) in lex.balance_lead]
         if not cut:
@@ -378,6 +432,8 @@ def _remainders(s: Sentence, taken: set[int], used: set[int]) -> list[Breakdown]
             continue  # "$18 millions, which, with the $8.5 millions in the Treasury, ...": an amount added
         if not (named or rest.kind == "money" or (rest.noun and rest.noun == amounts[0].noun)):
             continue  # "killed 30 people, leaving 500 homeless": not what is left of a whole
+        if not _near(abs(amounts[0].value - amounts[1].value), rest.value):
+            continue  # far off: what is left counts an amount the sentence does not give (a balance carried over)
         used.update(id(q) for q in (*amounts, rest))
         out.append(Breakdown(amounts[0], tuple(amounts[1:]) + (rest,), complete=True, remainder=rest))
     return out

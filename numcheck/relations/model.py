@@ -43,6 +43,7 @@ class Breakdown:
     parts: tuple[Quantity, ...]
     complete: bool
     remainder: Optional[Quantity] = None
+    tails: bool = False  # the parts may start later in the list (a total found after them): any tail may be all of it
 
 
 @dataclass(frozen=True)

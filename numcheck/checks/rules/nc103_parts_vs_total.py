@@ -43,7 +43,30 @@ def check(facts: Facts, settings: Settings) -> Iterator[Finding]:
 
 
 def _check(b: Breakdown, tol: Tolerance) -> Iterator[Finding]:
-    parts, whole = b.parts, b.whole
+    if not b.tails:
+        yield from _check_parts(b, b.parts, tol)
+        return
+    # a total found after a list: the list may have begun after the first amount found, so the
+    # breakdown holds if any tail of it (two parts or more) makes the total; otherwise the longest
+    # tail whose sum misses the way a slip does is reported (a round total: the whole list)
+    tails = [b.parts[k:] for k in range(len(b.parts) - 1)]
+    findings = [list(_check_parts(b, tail, tol)) for tail in tails]
+    if any(not found for found in findings):
+        return
+    exact = all(exact_figure(q) for q in (b.whole, *b.parts))
+    for tail, found in zip(tails, findings):
+        if not exact or slip_shaped(sum(p.value for p in tail) - b.whole.value, _tolerance(b.whole, tail)):
+            yield from found
+            return
+
+
+def _tolerance(whole, parts) -> float:
+    """What rounding of accounts given to the cent or the dollar can leave between a sum and its total."""
+    return sum((q.step or 1.0) for q in (whole, *parts))
+
+
+def _check_parts(b: Breakdown, parts, tol: Tolerance) -> Iterator[Finding]:
+    whole = b.whole
     low = sum(interval(p, tol).low for p in parts)
     high = sum(interval(p, tol).high for p in parts)
     total = sum(p.value for p in parts)
@@ -59,7 +82,7 @@ def _check(b: Breakdown, tol: Tolerance) -> Iterator[Finding]:
     if all(exact_figure(q) for q in figures):
         # accounts to the cent: a gap of many digits is an amount the sentence does not give (a
         # balance carried over), a gap of one or two digits a slip
-        if not slip_shaped(total - whole.value):
+        if not slip_shaped(total - whole.value, _tolerance(whole, parts)):
             return
     if b.complete:
         verdict = judge(w, Interval(low, high), total, tolerance=0.0, floor=0.0)

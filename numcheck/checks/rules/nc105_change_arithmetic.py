@@ -123,7 +123,7 @@ def _check_size(ch: Change, z: Size, before: Interval, after: Interval, tol: Tol
         verdict = judge(interval(s, tol), possible, exact, floor=2 * step)
         if not verdict:
             return None
-        if all(exact_figure(q) for q in (ch.before, ch.after, s)) and not slip_shaped(exact - s.value):
+        if all(exact_figure(q) for q in (ch.before, ch.after, s)) and not slip_shaped(exact - s.value, 2 * step):
             return None  # a gap of many digits: the change is of amounts the sentence does not give
         word = "an increase" if real > 0 else "a decrease"
         return RULE.finding(f"from {shown(ch.before)} to {shown(ch.after)} is {word} of {amount_like(s, exact)}, "

@@ -566,7 +566,7 @@ class Reader:
     def change_context(self, i: int) -> bool:
         """Is there a change verb ("rose", "doubled", "cut") shortly before token i, in the same clause?"""
         verbs = self.lex.change_verbs
-        for k in range(i - 1, max(-1, i - 8), -1):
+        for k in range(i - 1, max(-1, i - 12), -1):
             t = self.toks[k]
             if t.text in (".", ";", "!", "?"):
                 return False
@@ -872,6 +872,11 @@ class Reader:
             return second.last
         if not opened and second.value < f.value and not (f.value < 0 or second.value < 0):
             return p  # "49% to 45%": two figures compared, not a range
+        if (f.integer_digits and 1000 <= f.value <= 2200 and f.value == int(f.value) and f.unit is None
+                and not opened and not self._year_like(second, k2)):
+            return p  # "from 1.2 million in 2021 to 1.9 million": a year, then the change's new value
+        if opened and self.low(f.first) == "from" and 0 < second.value < f.value:
+            return p  # "from 3.5 million to 2.9 million": a fall, not a range (ranges run upwards)
         if f.unit is None and g.unit is not None:
             f.kind, f.unit = g.kind, g.unit
         elif f.unit is not None and g.unit is not None and g.unit != f.unit:
@@ -880,9 +885,6 @@ class Reader:
             return p
         if not opened and w == "to" and f.kind in ("percent", "measure") and g.unit is None:
             return p  # "grew 12% to 56,000 people": the size of a change, then its new value
-        if (f.integer_digits and 1000 <= f.value <= 2200 and f.value == int(f.value) and f.unit is None
-                and not self._year_like(second, k2)):
-            return p  # "from 1.2 million in 2021 to 1.9 million": a year, then the change's new value
         f.high = second.value * (1 if money is None else money.multiplier)
         if second.step is not None and f.step is not None:
             f.step = min(f.step, second.step)

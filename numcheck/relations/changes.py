@@ -165,8 +165,10 @@ def strongly_cued(s: Sentence, q: Quantity) -> bool:
     $7,597,708.68", "showing a net decrease of 1,720"?"""
     lex = relation_words()
     i = s.position(q)
-    before = [x for x in s.figures[max(0, i - 4):i] if not is_timeish(x)]  # "a decrease for the last year of"
-    floor = before[-1].end if before else (s.figures[i - 1].end if i > 0 else s.start)
+    # the words since the last amount: "a decrease for the last year of", "a reduction in the average
+    # first payments during these four months of" (years, periods and ordinals are read past)
+    before = [x for x in s.figures[max(0, i - 6):i] if is_amount(x) or x.kind == "percent"]
+    floor = before[-1].end if before else s.start
     gap = [w.low for w in s.words_between(floor, q.start)][-14:]
     while gap and gap[-1] in (",", ":", "—", "–", "-"):
         gap.pop()
@@ -226,7 +228,8 @@ def find_sizes(s: Sentence, before: Quantity, after: Quantity, taken: set[int],
     prev = last
     for q in s.figures[i1 + 1:i1 + 5]:
         gap = s.words_between(prev.end, q.start)
-        if clause_breaks(gap) or len(gap) > 10 or "and" in [w.low for w in gap[:-2]]:
+        limit = 14 if not is_timeish(q) and strongly_cued(s, q) else 10
+        if clause_breaks(gap) or len(gap) > limit or "and" in [w.low for w in gap[:-2]]:
             break  # ", and output per worker has tripled": another clause's figure
         if is_timeish(q):
             prev = q
@@ -415,16 +418,18 @@ def find_implicit_changes(s: Sentence, taken: set[int]) -> tuple[list[Change], l
             if [w.low for w in s.words_between(z.end, figs[i + 1].start)] in ([",", "or"], ["or"], ["("], [",", "("]):
                 twin = figs[i + 1]
         pool = [q for q in figs if q is not z and q is not twin and id(q) not in taken and is_end(q)
-                and q.kind != "percent" and not is_timeish(q) and (not is_amount(z) or same_things(q, z))]
+                and q.kind != "percent" and not is_timeish(q) and (not is_amount(z) or _ends_match(q, z))
+                and not strongly_cued(s, q)]  # "an increase of $5.5 million, ..., and an increase of $3.8
+        # million": a size is no end of another change
         before = [q for q in pool if q.end <= z.start]
         after = [q for q in pool if q.start >= z.end]
         if len(before) > _MAX_IMPLICIT_ENDS:
             continue
-        if len(before) >= 2 and same_things(before[-2], before[-1]):
+        if len(before) >= 2 and _ends_match(before[-2], before[-1]):
             if _base_unstated(s, z, twin) or not _two_times(s, before[-2], before[-1]):
                 continue  # "an increase of $26,975,552 over the general fund last year": the base is not given
             a, b = before[-2], before[-1]
-        elif len(before) == 1 and after and same_things(before[0], after[0]) and _compared(s, z, after[0]):
+        elif len(before) == 1 and after and _ends_match(before[0], after[0]) and _compared(s, z, after[0]):
             a, b = before[0], after[0]
         elif len(before) == 1 and twin is not None and not after:
             stated.append(StatedChange(before[0], z, twin, direction))

@@ -40,11 +40,11 @@ DOCS = RuleDocs(
 _BAND = (0.5, 2.0)  # an inferred change is judged only when the sum comes near the stated size
 
 
-def _near(exact: float, stated: float) -> bool:
+def _near(exact: float, stated: float, band: tuple[float, float] = _BAND) -> bool:
     """For a change whose ends were inferred, not joined by "from ... to": is the result near enough
     the stated size that the two figures are surely the ends it measures? ("$9,060,268 ... $7,898,775,
     a reduction of $2,161,492" is a slip; a size of another pair of figures is far off.)"""
-    return stated > 0 and _BAND[0] <= abs(exact) / stated <= _BAND[1]
+    return stated > 0 and band[0] <= abs(exact) / stated <= band[1]
 
 
 def check(facts: Facts, settings: Settings) -> Iterator[Finding]:
@@ -77,7 +77,8 @@ def _check_size(ch: Change, z: Size, before: Interval, after: Interval, tol: Tol
     if ch.implicit:
         exact = abs(ch.after.value / ch.before.value - 1) * 100 if s.kind == "percent" else \
             abs(ch.after.value - ch.before.value)
-        if s.kind not in ("percent",) and not _is_amount_size(ch, s) or not _near(exact, s.value):
+        band = (0.25, 4.0) if s.kind == "percent" else _BAND  # a percentage of a misread pair is far off
+        if s.kind not in ("percent",) and not _is_amount_size(ch, s) or not _near(exact, s.value, band):
             return None
         said = real  # the ends were put in the order the size says
     if said and real and said != real:
@@ -90,6 +91,8 @@ def _check_size(ch: Change, z: Size, before: Interval, after: Interval, tol: Tol
     sign = said or real
     if sign == 0:
         return None
+    if s.kind == "percent" and _points_read(ch, s, before, after, tol):
+        return None  # "the percentage was 48.18 ... 34.27, an increase of 13.91 per cent": points, as percent
     if s.kind == "percent":
         possible = Interval((ratio.low - 1) * 100 * sign, (ratio.high - 1) * 100 * sign)
         possible = Interval(min(possible.low, possible.high), max(possible.low, possible.high))
@@ -132,6 +135,16 @@ def _check_size(ch: Change, z: Size, before: Interval, after: Interval, tol: Tol
     return None
 
 
+def _points_read(ch: Change, s: Quantity, before: Interval, after: Interval, tol: Tolerance) -> bool:
+    """Ends that are percentages written as bare numbers, and a size in "per cent" that is their
+    difference: percentage points, which NC107 reads when the ends are written as percentages."""
+    if not (ch.before.kind == ch.after.kind == "number" and 0 <= ch.before.value <= 100 and
+            0 <= ch.after.value <= 100):
+        return False
+    lo, hi = sorted((abs(after.low - before.high), abs(after.high - before.low)))
+    return interval(s, tol).overlaps(Interval(lo, hi))
+
+
 def _check_stated(sc: StatedChange, tol: Tolerance) -> Optional[Finding]:
     """"$3,398,455.19, an increase of $404,878.53, or more than 13%": the percentage is the amount over
     the old value, which is the end less the amount (the end is the new value) or the end itself."""
@@ -142,8 +155,8 @@ def _check_stated(sc: StatedChange, tol: Tolerance) -> Optional[Finding]:
     if not values or any(stated.contains(v) or abs(v - p.value) <= 0.5 * (p.step or 1) for v in values):
         return None
     best = min(values, key=lambda v: abs(v - p.value))
-    if not _near(best, p.value) or abs(best - p.value) < 1.0:
-        return None
+    if abs(best - p.value) < 1.0:
+        return None  # the size is given twice, so which figures it measures is not in doubt
     return RULE.finding(f"{shown(amount)} on {shown(end)} less that amount is {pct(best)}, not {hedge_words(p)}"
                         f"{p.value:g}%", p.start, p.end,
                         [Related(end.start, end.end, "the end"), Related(amount.start, amount.end, "the change")])

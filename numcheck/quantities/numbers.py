@@ -607,7 +607,11 @@ def _read_digit_forms(toks: Sequence[Token], atoms: Sequence[Atom], text: str, l
     if n >= 4 and atoms[1].kind == "D" and atoms[2].kind == "/" and atoms[3].kind == "D" and a0.value == int(a0.value):
         num, den = atoms[1].value, atoms[3].value
         if den and num < den and num == int(num) and den == int(den) and "\n" not in text[toks[i].end:toks[atoms[3].index].start]:
-            return NumberRead(a0.value + num / den, i, atoms[3].index + 1, None, "fraction", False)
+            value, end = a0.value + num / den, atoms[3].index + 1
+            if n >= 5 and atoms[4].kind == "S" and not atoms[4].plural:
+                # "3 3/4 million": the scale after a mixed number is the whole number's
+                return NumberRead(value * atoms[4].value, i, atoms[4].index + 1, atoms[4].value / den, "cardinal", False)
+            return NumberRead(value, i, end, None, "fraction", False)
     if n >= 3 and atoms[1].kind == "/" and atoms[2].kind == "D":
         num, den = a0.value, atoms[2].value
         gap1 = text[toks[i].end:toks[atoms[1].index].start]

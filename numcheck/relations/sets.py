@@ -178,7 +178,7 @@ _DEMONSTRATIVES = {("these",), ("those",), ("this",), ("the", "same"), ("all", "
                    ("part", "of", "the"), ("of", "the", "same")}
 _RESTATE = {("that's", "right"), ("that", "is", "right"), ("let", "me", "repeat"), ("i", "repeat"),
             ("again",), ("i", "say", "again")}
-_POINTING = frozenset({w for p in _DEMONSTRATIVES | _RESTATE for w in p} - {"the", "of", "i", "me", "is"})
+_POINTING = frozenset({w for p in _DEMONSTRATIVES | _RESTATE for w in p} - {"the", "of", "i", "me", "is"}) | {"—", "–"}
 _ANAPHOR_WINDOW = 3  # sentences back that "those 90 days" may point to
 _KINDS = ("count", "number", "money", "measure", "percent", "duration")
 
@@ -225,7 +225,13 @@ def _points_back(s: Sentence, q: Quantity) -> bool:
                 return False  # "the same twelve months of 1891-92": a period named again, not a count
             return True
     head = tuple(w for w in lows(s.words_before(q.start, 6)) if w not in (",", ":", "-", "—", "–", "only", "the"))
-    return any(head[:len(p)] == p and len(head) - len(p) <= 2 for p in _RESTATE)
+    if any(head[:len(p)] == p and len(head) - len(p) <= 2 for p in _RESTATE):
+        return True
+    # "... during this pandemic—three million.": a figure set after a dash, ending the sentence
+    tail = [w for w in lows(s.words_after(q.end, 3)) if w not in ("!", "?")]
+    dash = s.words_before(q.start, 2)
+    return (before[-1:] in (("—",), ("–",)) and tail in ([], ["."]) and s.position(q) > 0 and len(dash) == 2
+            and dash[0].low.isalpha() and dash[0].end == dash[1].start)  # "pandemic—three", not "22–23"
 
 
 _BACK = 40  # figures looked back at: a run of thousands of figures is not read once per figure

@@ -10,7 +10,8 @@ from typing import Iterator
 
 from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
 from numcheck.checks.arith import shown
-from numcheck.precision import Tolerance, interval
+from numcheck.precision import Tolerance, half_step, interval
+from numcheck.quantities import Quantity
 from numcheck.quantities.nouns import plural
 
 DOCS = RuleDocs(
@@ -34,7 +35,7 @@ def check(facts: Facts, settings: Settings) -> Iterator[Finding]:
     tol = Tolerance(settings.hedge)
     for rel in facts.relations.same_sets:
         a, b = rel.first, rel.second
-        if interval(a, tol).overlaps(interval(b, tol)):
+        if _same(a, b, tol):
             continue
         if rel.pointed:
             message = f"{shown(b)} here points back to {shown(a)} earlier"
@@ -43,6 +44,16 @@ def check(facts: Facts, settings: Settings) -> Iterator[Finding]:
             things = (b.noun_phrase or a.noun_phrase or plural(rel.noun)).split()[-1]
             message = f"{shown(b)} {things} here, but {shown(a)} earlier for the same {things} ({marked} in both)"
         yield RULE.finding(message, b.start, b.end, [Related(a.start, a.end, "first count")])
+
+
+def _same(a: Quantity, b: Quantity, tol: Tolerance) -> bool:
+    """Can two mentions give one figure? Hedged ones ("about 80") as far as their hedges reach; plain
+    ones ("5 years", "6 years") and ones bounded alike ("over $80 billion", "over $60 billion") only
+    as written, to their finer rounding: one figure restated is written the same way."""
+    if a.qualifier != b.qualifier or a.qualifier == "approx":
+        return interval(a, tol).overlaps(interval(b, tol))
+    # the same words around both ("over $80 billion ... over $60 billion"): compared as written
+    return abs(a.value - b.value) < min(half_step(a.value, a.step), half_step(b.value, b.step)) + 1e-9 * abs(a.value)
 
 
 RULE = Rule(

@@ -22,7 +22,6 @@ from numcheck.checks import Finding, Related
 from numcheck.document import LineIndex
 from numcheck.report import locate
 from numcheck.report.html import Mark, _LINE, _attr, _text, render_draft, render_html
-from numcheck.report.json import render_json
 
 REPO = Path(__file__).resolve().parents[1]
 SENTENCE = "Of the 800 applicants, 120 (12%) were accepted, and 45 km of road cost $3.2 million in 2019. "

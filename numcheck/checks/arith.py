@@ -152,5 +152,6 @@ def rounding_note(severity: Optional[str]) -> str:
     return ""
 
 
-__all__ = ["amount_like", "exact_figure", "slip_shaped", "truncated", "shown", "hedge_words", "pct", "Verdict", "judge", "bounded", "stated_interval", "rounding_note",
+__all__ = ["amount_like", "exact_figure", "slip_shaped", "truncated", "shown", "hedge_words", "pct", "Verdict",
+           "judge", "bounded", "stated_interval", "rounding_note",
            "fmt"]

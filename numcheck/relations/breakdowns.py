@@ -180,7 +180,8 @@ def _whole_before_opener(s: Sentence, i: int, taken: set[int]) -> Optional[int]:
     if found is None:
         # "100,000 men-65,000 regulars", "Six people were on board: two pilots, ...": a dash right
         # after the whole's noun, or a colon that the first part follows at once
-        marks = [k for k, w in enumerate(low[:8]) if w == ":" or (w in _OPEN_MARKS and k == 0 and _dash_opens(words[0]))]
+        marks = [k for k, w in enumerate(low[:8])
+                 if w == ":" or (w in _OPEN_MARKS and k == 0 and _dash_opens(words[0]))]
         if not marks or whole.kind != "count" or not whole.noun or len(low) - marks[0] > 3:
             return None
         found = (marks[0], marks[0] + 1)

@@ -14,7 +14,7 @@ from numcheck.quantities import Quantity
 from numcheck.relations.common import after_noun, clause_breaks, gap_words, is_amount, is_timeish, same_things
 from numcheck.relations.lexicon import relation_words
 from numcheck.relations.model import Change, Size, StatedChange
-from numcheck.relations.text import Sentence, Word, ends_with_phrase, lows, starts_with_phrase
+from numcheck.relations.text import Sentence, Word, ends_with_phrase, lows
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "some", "about", "around", "roughly",
                 "nearly", "almost", "approximately", "over", "under", "just", "only"}
@@ -31,7 +31,7 @@ def is_end(q: Quantity) -> bool:
 def _ends_match(a: Quantity, b: Quantity) -> bool:
     if a.kind == "percent" or b.kind == "percent":
         return a.kind == b.kind == "percent"
-    if {a.kind, b.kind} in ({"number", "money"}, {"number", "measure"}) and (a.kind == "number") != (b.kind == "number"):
+    if {a.kind, b.kind} in ({"number", "money"}, {"number", "measure"}):
         return (a if a.kind == "number" else b).noun is None  # "from 500 to $1,500", "from 80 to 100 million tonnes"
     return same_things(a, b)
 
@@ -472,5 +472,5 @@ def next_sentence_sizes(s: Sentence, change: Change, taken: set[int]) -> list[Si
     return [Size(q, size_direction(s, q), _bound(s, q))]
 
 
-__all__ = ["find_changes", "next_sentence_sizes", "is_end", "size_cued", "size_direction",
-           "starts_with_phrase"]
+__all__ = ["find_changes", "find_implicit_changes", "next_sentence_sizes", "is_end", "size_cued", "size_direction",
+           "strongly_cued"]

@@ -66,10 +66,11 @@ def _phrases(items: Iterable[str]) -> Phrases:
 @lru_cache(maxsize=1)
 def relation_words() -> RelationWords:
     data = json.loads(resources.files("numcheck.relations").joinpath("data", "relations.en.json").read_text("utf-8"))
-    phrase_keys = {"including", "rise", "fall", "comparison", "balance_lead", "breakdown_open", "breakdown_lead", "total_before",
+    phrase_keys = {"including", "rise", "fall", "comparison", "balance_lead", "breakdown_open", "breakdown_lead",
+                   "total_before",
                    "total_after", "complete", "overlap", "share_of", "aside", "one_whole", "times_as", "definite"}
     values: dict[str, object] = {}
-    for key, field in RelationWords.__dataclass_fields__.items():
+    for key in RelationWords.__dataclass_fields__:
         raw = data[key]
         if key == "irregular":
             values[key] = dict(raw)

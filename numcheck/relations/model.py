@@ -19,7 +19,7 @@ class Size:
 
     figure: Quantity
     direction: int
-    bound: str = "exact"  # "more_than", "less_than", "nearly", "approx": what the words make of it ("more than doubled")
+    bound: str = "exact"  # "more_than", "less_than", "nearly", "approx": what the words make of it
 
 
 @dataclass(frozen=True)

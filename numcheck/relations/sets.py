@@ -195,7 +195,8 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
 
 def _ratio_of(x: Quantity, q: Quantity) -> bool:
     """A ratio of the same things ("15 out of the 33 States") holds two figures a later count may name."""
-    return x.kind == "ratio" and x.part is not None and q.kind in ("count", "number") and (not q.noun or x.noun == q.noun)
+    return (x.kind == "ratio" and x.part is not None and q.kind in ("count", "number")
+            and (not q.noun or x.noun == q.noun))
 
 
 def _values(q: Quantity) -> tuple[float, ...]:
@@ -266,7 +267,8 @@ def find_anaphora(sentences: Sequence[Sentence]) -> list[SameSet]:
             earlier = [x for x in before if x.high is None and (_compatible(x, q) or _ratio_of(x, q))]
             values = [v for x in earlier for v in _values(x)]
             kinds = ("count", "number") if q.kind in ("count", "number") else (q.kind,)
-            pool = [x.value for x in before if x.kind in kinds and x.high is None and (x.unit or None) == (q.unit or None)]
+            pool = [x.value for x in before
+                    if x.kind in kinds and x.high is None and (x.unit or None) == (q.unit or None)]
             values += [sum(c) for n in (2, 3) for c in combinations(pool[-8:], n)]
             if not earlier or any(abs(v - q.value) <= 1e-9 * max(1.0, abs(q.value)) for v in values):
                 continue  # the value was given before, alone or as the sum of figures given together

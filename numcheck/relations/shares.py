@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from numcheck.quantities import Quantity
-from numcheck.relations.common import after_noun, clause_breaks, gap_words, is_amount, same_measure
+from numcheck.relations.common import clause_breaks, gap_words, is_amount, same_measure
 from numcheck.relations.lexicon import relation_words
 from numcheck.relations.model import Breakdown, Share
 from numcheck.relations.text import Sentence, Word, ends_with_phrase, lows, starts_with_phrase
@@ -150,9 +150,4 @@ def find_complements(sentences: Sequence[Sentence], taken: set[int]) -> list[Sha
     return out
 
 
-def percent_of_noun(s: Sentence, q: Quantity) -> Optional[str]:
-    """The noun a percentage is of, when it is written after it ("90 percent of the strikes")."""
-    return q.noun
-
-
-__all__ = ["find_shares", "find_vote_shares", "find_complements", "after_noun"]
+__all__ = ["find_shares", "find_vote_shares", "find_complements"]

@@ -62,7 +62,8 @@ def find_column_totals(draft: Draft) -> list[ColumnTotal]:
     return out
 
 
-def _row_totals(draft: Draft, table: Table, row: tuple[Cell, ...], parts: Sequence[tuple[Cell, ...]]) -> list[ColumnTotal]:
+def _row_totals(draft: Draft, table: Table, row: tuple[Cell, ...],
+                parts: Sequence[tuple[Cell, ...]]) -> list[ColumnTotal]:
     if len(parts) < 2:
         return []
     out = []

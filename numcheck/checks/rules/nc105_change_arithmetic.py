@@ -13,7 +13,7 @@ from typing import Iterator, Optional
 from numcheck.checks.arith import (amount_like, exact_figure, hedge_words, judge, pct, rounding_note, shown,
                                    slip_shaped, truncated)
 from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
-from numcheck.precision import Interval, Tolerance, divide, fmt, interval, pair_intervals, percent_fix
+from numcheck.precision import Interval, Tolerance, divide, interval, pair_intervals, percent_fix
 from numcheck.quantities import Quantity
 from numcheck.relations import Change, Size, StatedChange
 

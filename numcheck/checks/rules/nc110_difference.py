@@ -9,7 +9,7 @@ from typing import Iterator
 
 from numcheck.checks.arith import amount_like, exact_figure, judge, rounding_note, shown, slip_shaped
 from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
-from numcheck.precision import Interval, Tolerance, fmt, interval
+from numcheck.precision import Interval, Tolerance, interval
 
 DOCS = RuleDocs(
     what="A difference stated between two amounts (\"a difference of\", \"an excess of\", \"exceeded ... "
@@ -33,7 +33,8 @@ def check(facts: Facts, settings: Settings) -> Iterator[Finding]:
         verdict = judge(interval(d.stated, tol), Interval(lo, hi), exact, tolerance=0.0, floor=2 * step)
         if not verdict:
             continue
-        if all(exact_figure(q) for q in (d.first, d.second, d.stated)) and not slip_shaped(exact - d.stated.value, 2 * step):
+        exact_accounts = all(exact_figure(q) for q in (d.first, d.second, d.stated))
+        if exact_accounts and not slip_shaped(exact - d.stated.value, 2 * step):
             continue  # a gap of many digits: the difference is of amounts the sentence does not give
         yield RULE.finding(f"{shown(d.first)} and {shown(d.second)} differ by {amount_like(d.stated, exact)}, "
                            f"not {shown(d.stated)}"

@@ -29,7 +29,8 @@ DOCS = RuleDocs(
         "stated interval is read through the precision model (\"five years\" is 4.5 to 5.5 years, "
         "\"a year\" half a year either side, and, since people count whole units and round down, up "
         "to one unit more; \"more than a year\" is anything over one, \"nearly\" and \"about\" "
-        "widen it). When several dates could be the ends, the rule fires only if no reading fits. A warning, not an error: which event a date belongs to is read from the "
+        "widen it). When several dates could be the ends, the rule fires only if no reading fits. A "
+        "warning, not an error: which event a date belongs to is read from the "
         "sentence, and the document's date may be wrong or missing. Sentences about the future or "
         "the hypothetical (will, would, scheduled, by 2030, ...) are not checked against the "
         "document's date.",

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from numcheck.claims import Draft
-from numcheck.relations.breakdowns import TOTAL_WORDS, find_breakdowns, find_differences, find_next_sentence_breakdowns
+from numcheck.relations.breakdowns import (TOTAL_WORDS, find_breakdowns, find_differences, find_lead_from_before,
+                                           find_next_sentence_breakdowns)
 from numcheck.relations.dates import WeekdayDate, find_weekday_dates
 from numcheck.relations.elapsed import Elapsed, find_elapsed
 from numcheck.relations.tables import ColumnTotal, find_column_totals
@@ -114,6 +115,8 @@ def read_relations(draft: Draft) -> Relations:
         found_breakdowns = find_breakdowns(s, taken) if len(s.figures) >= 2 and _may_break_down(s) else []
         if previous is not None:
             found_breakdowns += find_next_sentence_breakdowns(previous, s, taken)
+            if not found_breakdowns and "of" in s.vocabulary:
+                found_breakdowns += find_lead_from_before(previous, s, taken)
         breakdowns.extend(found_breakdowns)
         if len(s.figures) >= 3 and s.vocabulary & _DIFFERENCE:
             differences.extend(find_differences(s, taken))

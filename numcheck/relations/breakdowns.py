@@ -461,6 +461,36 @@ def find_next_sentence_breakdowns(first: Sentence, second: Sentence, taken: set[
     return [Breakdown(whole, tuple(parts), complete=True)]
 
 
+_OF_THIS = {"this", "these", "that", "those", "the"}
+_AMOUNT_NOUNS = {"amount", "sum", "total", "number", "balance", "figure", "authorizations", "appropriations",
+                 "appropriation", "authorization", "funds", "money"}
+
+
+def find_lead_from_before(first: Sentence, second: Sentence, taken: set[int]) -> list[Breakdown]:
+    """"...mature within the next two and a half years. Of this amount, two and a half billions are
+    floating debt and six billions, Victory Notes.": a sentence headed "Of this amount," splits the
+    last amount of the sentence before; only parts that add up to more than it are judged."""
+    if not first.figures or not second.figures:
+        return []
+    head = second.figures[0]
+    words = lows(second.words_before(head.start, 6))
+    if not words or words[0] != "of" or words[1:2] == [] or words[1] not in _OF_THIS or "," not in words \
+            or words.index(",") > 4 or second.words_before(head.start, 6)[0].start != second.start:
+        return []
+    named = words[2:words.index(",")]
+    if words[1] == "the" and not set(named) & _AMOUNT_NOUNS:
+        return []  # "Of the volunteers, 667 officers ...": a group named in words, not the amount before
+    wholes = [q for q in first.figures if is_amount(q) and id(q) not in taken and q.high is None
+              and q.qualifier in ("exact", "approx")]
+    if not wholes:
+        return []
+    whole = wholes[-1]
+    parts = _parts(second, 0, whole, taken, second.start, set())
+    if len(parts) < 2:
+        return []
+    return [Breakdown(whole, tuple(parts), complete=False)]
+
+
 def _names_a_difference(s: Sentence, q: Quantity) -> bool:
     """"an excess of receipts over expenditures of $1,058,562.82", "exceeding by $145,797,338": a figure
     that is itself a difference, not one of the two amounts."""
@@ -486,4 +516,4 @@ def find_differences(s: Sentence, taken: set[int]) -> list[Difference]:
     return out
 
 
-__all__ = ["find_breakdowns", "find_differences", "find_next_sentence_breakdowns"]
+__all__ = ["find_breakdowns", "find_differences", "find_next_sentence_breakdowns", "find_lead_from_before"]

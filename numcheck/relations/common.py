@@ -6,7 +6,7 @@ from typing import Sequence
 
 from numcheck.quantities import Quantity
 from numcheck.relations.lexicon import relation_words
-from numcheck.relations.text import AMOUNTS, TIMES, Sentence, Word, noun_words
+from numcheck.relations.text import AMOUNTS, TIMES, Sentence, Word, noun_words, split_words
 
 _GENERIC_NOUNS = {"other", "more", "person", "people", "one", "each", "total", "case", "time", "unit", "item",
                   "member", "number"}
@@ -44,7 +44,7 @@ def gap_words(s: Sentence, a: Quantity, b: Quantity, skip_noun: bool = True) -> 
     words = s.words_between(a.end, b.start)
     if skip_noun and a.noun_phrase:
         k = noun_words(a)
-        if [w.low for w in words[:k]] == [w.lower() for w in _split(a.noun_phrase)][:k]:
+        if [w.low for w in words[:k]] == [w.lower() for w in split_words(a.noun_phrase)][:k]:
             words = words[k:]
     return words
 
@@ -53,22 +53,12 @@ def after_noun(s: Sentence, q: Quantity, n: int) -> list[Word]:
     """The n words after a figure, past its counted noun phrase."""
     words = s.words_after(q.end, n + noun_words(q))
     k = noun_words(q)
-    if q.noun_phrase and [w.low for w in words[:k]] == [w.lower() for w in _split(q.noun_phrase)][:k]:
+    if q.noun_phrase and [w.low for w in words[:k]] == [w.lower() for w in split_words(q.noun_phrase)][:k]:
         words = words[k:]
     return words[:n]
-
-
-def _split(phrase: str) -> list[str]:
-    from numcheck.relations.text import _TOKEN
-
-    return _TOKEN.findall(phrase)
 
 
 def clause_breaks(words: Sequence[Word]) -> bool:
     """Does a run of words cross into another clause ("while", "but", ";", a full stop)?"""
     lex = relation_words()
     return any(w.low in lex.clause_break or w.low in (";", ".", "?", "!") for w in words)
-
-
-def figures_between(s: Sentence, a: Quantity, b: Quantity) -> list[Quantity]:
-    return [q for q in s.figures if q.start >= a.end and q.end <= b.start]

@@ -136,6 +136,11 @@ def starts_with_phrase(words: Sequence[str], phrases: Phrases) -> int:
     return 0
 
 
+def split_words(phrase: str) -> list[str]:
+    """A phrase cut into words and marks as sentences are ("laid-off employees": laid, -, off, employees)."""
+    return _TOKEN.findall(phrase)
+
+
 def noun_words(q: Quantity) -> int:
     """How many words of the prose after a figure are its counted noun phrase ("56,000 people")."""
     return len(_TOKEN.findall(q.noun_phrase)) if q.noun_phrase else 0

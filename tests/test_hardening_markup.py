@@ -5,7 +5,6 @@ read as nothing, and Markdown nested past markdown-it's limit still read.
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -16,17 +15,10 @@ from numcheck.markup.invisible import INVISIBLE
 from numcheck.markup.markdown import MAX_NESTING, _parser
 from numcheck.markup.references import fix_in_source
 
+from timing import best_of
+
 ACCEPTED = "1,120 of 8,000 applicants (14%) were accepted."  # right: no finding
 MISTAKE = "Of the 800 applicants, 120 (12%) were accepted."  # NC101 on 12%, fix 15%
-
-
-def best_of(runs: int, work) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def grows_linearly(make, n: int, floor: float = 0.01) -> tuple[float, float]:

@@ -9,7 +9,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,17 +22,10 @@ from numcheck.document import LineIndex
 from numcheck.report import locate
 from numcheck.report.html import Mark, _LINE, _attr, _text, render_draft, render_html
 
+from timing import best_of
+
 REPO = Path(__file__).resolve().parents[1]
 SENTENCE = "Of the 800 applicants, 120 (12%) were accepted, and 45 km of road cost $3.2 million in 2019. "
-
-
-def best_of(runs: int, work) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 # --- fault 3: the HTML report of one long line -----------------------------------------------

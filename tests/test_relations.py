@@ -8,7 +8,6 @@ error, and in time that grows linearly with it.
 from __future__ import annotations
 
 import ast
-import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from numcheck.claims import Draft
 from numcheck.relations import read_relations
 from numcheck.relations.lexicon import lemma, relation_words
 from numcheck.relations.text import has_phrase
+from timing import best_of
 
 RULES_DIR = Path(__file__).resolve().parents[1] / "numcheck" / "checks" / "rules"
 
@@ -173,12 +173,7 @@ def test_any_text_is_read_and_every_role_is_a_figure(parts):
 
 
 def _timed(text: str) -> float:
-    best = float("inf")
-    for _ in range(2):
-        t0 = time.perf_counter()
-        check_text(text, "draft.md")
-        best = min(best, time.perf_counter() - t0)
-    return best
+    return best_of(2, lambda: check_text(text, "draft.md"))
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])

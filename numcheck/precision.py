@@ -185,3 +185,10 @@ def percent_fix(q: Quantity, exact: float) -> str | None:
         return None
     decimals = 0 if not q.step or q.step >= 1 else max(0, round(-math.log10(q.step)))
     return f"{exact:.{decimals}f}{m.group(1)}"  # "12 per cent" -> "15 per cent", as written
+
+
+def exact_figure(q: Quantity) -> bool:
+    """A figure given to five or more significant digits ("$93,175,396.56", "4,258,893"): an account,
+    not a round figure."""
+    step = q.step or 1.0
+    return step > 0 and abs(q.value) / step >= 1e4

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Optional
 
-from numcheck.precision import INF, Interval, Tolerance, fmt, interval
+from numcheck.precision import INF, Interval, Tolerance, exact_figure, fmt
 from numcheck.quantities import Quantity
 
 
@@ -93,11 +93,6 @@ def bounded(iv: Interval, bound: str, tol: Tolerance) -> Interval:
     return iv
 
 
-def stated_interval(q: Quantity, tol: Tolerance) -> Interval:
-    """The values a stated result admits at its written precision (and hedge or bound)."""
-    return interval(q, tol)
-
-
 def truncated(iv: Interval, q: Quantity) -> Interval:
     """A stated percentage may be cut off rather than rounded ("513 per cent" for 513.8%): an exact
     one admits up to one step above itself too."""
@@ -125,13 +120,6 @@ def amount_like(like: Quantity, value: float) -> str:
     return f"{head}{body}"
 
 
-def exact_figure(q: Quantity) -> bool:
-    """A figure given to five or more significant digits ("$93,175,396.56", "4,258,893"): an account,
-    not a round figure."""
-    step = q.step or 1.0
-    return step > 0 and abs(q.value) / step >= 1e4
-
-
 def slip_shaped(diff: float, tolerance: float = 0.0) -> bool:
     """Does a discrepancy between exact figures look like a slip of the pen: one or two wrong digits
     (100,000, 630,000, 21, 120), give or take what rounding of the figures leaves (`tolerance`:
@@ -153,5 +141,5 @@ def rounding_note(severity: Optional[str]) -> str:
 
 
 __all__ = ["amount_like", "exact_figure", "slip_shaped", "truncated", "shown", "hedge_words", "pct", "Verdict",
-           "judge", "bounded", "stated_interval", "rounding_note",
+           "judge", "bounded", "rounding_note",
            "fmt"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from numcheck.precision import exact_figure
 from numcheck.quantities import Quantity
 from numcheck.relations.common import (LIST_MARKS, after_noun, clause_breaks, gap_words, is_amount, is_timeish,
                                        same_measure)
@@ -324,11 +325,6 @@ def _near(value: float, target: float) -> bool:
     return target > 0 and 0.5 <= value / target <= 2
 
 
-def _account(q: Quantity) -> bool:
-    """A figure given to five or more significant digits: an account, not a round figure."""
-    return (q.step or 1.0) > 0 and abs(q.value) / (q.step or 1.0) >= 1e4
-
-
 def _label_total(between: Sequence[str]) -> bool:
     """"total receipts for the current fiscal year, $264,500,000": "total" names a line of accounts
     rather than saying the figure sums the ones before ("making a total of", "total,")."""
@@ -396,7 +392,7 @@ def _totals(s: Sentence, taken: set[int], used: set[int]) -> list[Breakdown]:
             # officers ...: an aggregate of 1,499 officers": the parts of the same noun
         if len(parts) < 2 or len(parts) > 8 or _overlap(s, parts[0]) or _unnumbered_part(s, parts, total):
             continue
-        if label and not all(_account(q) for q in (total, *parts)):
+        if label and not all(exact_figure(q) for q in (total, *parts)):
             continue  # "376 billion dollars; total expenditures, 354 billion dollars": a label, not a sum
         # the list may have begun after the first amount found ("imports were $207m, and exports $149m,
         # besides $27m ..., making the aggregate of the entire exports $167m"): the rule tries each tail;

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from numcheck.quantities import Quantity
-from numcheck.relations.common import after_noun, clause_breaks, gap_words, is_amount, is_timeish, same_things
+from numcheck.relations.common import (after_noun, clause_breaks, gap_words, is_amount, is_points, is_timeish,
+                                      same_things)
 from numcheck.relations.lexicon import relation_words
 from numcheck.relations.model import Change, Size, StatedChange
 from numcheck.relations.text import Sentence, Word, ends_with_phrase, lows
@@ -137,10 +138,6 @@ def _versus(s: Sentence, i: int) -> Optional[tuple[Quantity, Quantity, list[Quan
 
 # --- sizes ---------------------------------------------------------------------------------------
 
-def _is_points(q: Quantity) -> bool:
-    return q.kind == "percentage_point" or (q.kind in ("count", "number") and q.noun == "point")
-
-
 def size_direction(s: Sentence, q: Quantity) -> int:
     """+1 when the words right around a size say a rise ("up 5%", "a 5% rise", "rose 5%"), -1 a fall."""
     lex = relation_words()
@@ -153,10 +150,6 @@ def size_direction(s: Sentence, q: Quantity) -> int:
         if d:
             return d
     return 0
-
-
-_MAKE = {"make", "makes", "made", "making", "add", "adds", "added", "adding", "end", "ended", "sum", "summed", "take",
-         "takes", "took", "taking"}
 
 
 def strongly_cued(s: Sentence, q: Quantity) -> bool:
@@ -193,7 +186,7 @@ def size_cued(s: Sentence, q: Quantity) -> bool:
     before = lows(s.words_before(q.start, 3))
     after = lows(after_noun(s, q, 2))
     last = before[-1] if before else ""
-    if last in ("up", "down") and len(before) >= 2 and before[-2] in _MAKE:
+    if last in ("up", "down") and len(before) >= 2 and (before[-2] in lex.make_up or before[-2] in lex.take_up):
         return False  # "making up 4.5 percent of the population": a share
     if q.kind == "percent" and after[:1] == ["of"] and last not in ("by", "up", "down"):
         return False  # "4.5 percent of the population": a share, not a change's size
@@ -250,7 +243,7 @@ def find_sizes(s: Sentence, before: Quantity, after: Quantity, taken: set[int],
 def _candidate(s: Sentence, q: Quantity, end: Quantity, taken: set[int]) -> bool:
     if id(q) in taken or q.high is not None:
         return False
-    if q.kind in _SIZE_KINDS or _is_points(q):
+    if q.kind in _SIZE_KINDS or is_points(q):
         return q.kind == "multiple" or size_cued(s, q) or (q.kind == "fraction" and _in_half(s, q))
     if is_amount(q) and end.kind != "percent" and same_things(q, end):
         return size_cued(s, q)

@@ -18,6 +18,11 @@ def is_amount(q: Quantity) -> bool:
     return q.kind in AMOUNTS and q.high is None and q.kind != "label"
 
 
+def is_points(q: Quantity) -> bool:
+    """A figure in percentage points: "3 percentage points", "6 points"."""
+    return q.kind == "percentage_point" or (q.kind in ("count", "number") and q.noun == "point")
+
+
 def is_timeish(q: Quantity) -> bool:
     return q.kind in TIMES
 

@@ -24,6 +24,8 @@ class RelationWords:
     neutral_change: frozenset[str]
     multiple_verbs: frozenset[str]
     range_words: frozenset[str]
+    make_up: frozenset[str]
+    take_up: frozenset[str]
     comparison: Phrases
     balance_lead: Phrases
     balance_nouns: frozenset[str]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from numcheck.quantities import Quantity
-from numcheck.relations.common import after_noun, clause_breaks, gap_words
+from numcheck.relations.common import after_noun, clause_breaks, gap_words, is_points
 from numcheck.relations.lexicon import relation_words
 from numcheck.relations.model import Gap, Split
 from numcheck.relations.text import Sentence, Word, ends_with_phrase, has_phrase, lows
@@ -108,10 +108,7 @@ def _shares_of_one_whole(s: Sentence, run: list[Quantity], words: list[str], one
 def _size_of_change(s: Sentence, q: Quantity) -> bool:
     """"up 5%", "down 5%", but not "made up 48%"."""
     before = lows(s.words_before(q.start, 2))
-    return before[-1:] in (["up"], ["down"]) and not (len(before) == 2 and before[0] in _MAKE)
-
-
-_MAKE = {"make", "makes", "made", "making", "add", "adds", "added", "adding", "end", "ended", "sum", "summed"}
+    return before[-1:] in (["up"], ["down"]) and not (len(before) == 2 and before[0] in relation_words().make_up)
 
 
 def _answer(s: Sentence, q: Quantity) -> bool:
@@ -128,7 +125,7 @@ def find_gaps(s: Sentence, taken: set[int]) -> list[Gap]:
     if len(pairs) != 1:
         return []
     a, b = pairs[0]
-    points = [q for q in figs if _is_points(s, q) and id(q) not in taken]
+    points = [q for q in figs if _points_gap(s, q) and id(q) not in taken]
     if len(points) != 1:
         return []
     g = points[0]
@@ -161,7 +158,6 @@ def _pair_words(s: Sentence, a: Quantity, b: Quantity) -> bool:
     return words in _PAIR
 
 
-def _is_points(s: Sentence, q: Quantity) -> bool:
-    if q.kind == "percentage_point" or (q.kind in ("count", "number") and q.noun == "point"):
-        return True
-    return q.kind == "number" and lows(s.words_after(q.end, 1)) in (["points"], ["point"])
+def _points_gap(s: Sentence, q: Quantity) -> bool:
+    """A figure in points: "6 points", or a bare number with "points" after it."""
+    return is_points(q) or q.kind == "number" and lows(s.words_after(q.end, 1)) in (["points"], ["point"])

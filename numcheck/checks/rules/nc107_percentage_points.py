@@ -13,6 +13,7 @@ from numcheck.checks.arith import judge, rounding_note
 from numcheck.checks.model import Facts, Finding, Related, Rule, RuleDocs, Settings
 from numcheck.precision import Interval, Tolerance, interval, rounding_interval, subtract
 from numcheck.quantities import Quantity
+from numcheck.relations.common import is_points
 
 DOCS = RuleDocs(
     what="A gap between two percentages given with the wrong size (\"led by 6 points, 49% to 45%\": "
@@ -69,10 +70,6 @@ def _number_text(q: Quantity) -> str:
     return m.group() if m else q.text
 
 
-def _is_points(q: Quantity) -> bool:
-    return q.kind == "percentage_point" or (q.kind in ("count", "number") and q.noun == "point")
-
-
 def _changes(facts: Facts, tol: Tolerance) -> Iterator[Finding]:
     """Changes between two percentages: the points against the difference, and percent used for points."""
     for ch in facts.relations.changes:
@@ -96,7 +93,7 @@ def _changes(facts: Facts, tol: Tolerance) -> Iterator[Finding]:
                     yield RULE.finding(
                         f"from {ch.before.value:g}% to {ch.after.value:g}% is {points:g} percentage points "
                         f"or a {relative:.1f}% change, not {s.value:g}%", s.start, s.end, related)
-            elif _is_points(s):
+            elif is_points(s):
                 verdict = judge(_points_interval(s, tol), _difference(ch.before, ch.after), points,
                                 tolerance=0.0, floor=0.05)
                 if not verdict:

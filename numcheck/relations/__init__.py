@@ -9,7 +9,7 @@ reading has taken is not offered to the next, so two rules never read one figure
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from numcheck.claims import Draft
@@ -99,7 +99,7 @@ def read_relations(draft: Draft) -> Relations:
             extra = next_sentence_sizes(nxt, last, taken)
             if extra:
                 taken.update(id(z.figure) for z in extra)
-                found[-1] = Change(last.before, last.after, last.sizes + tuple(extra), last.direction)
+                found[-1] = replace(last, sizes=last.sizes + tuple(extra))
         changes.extend(found)
     stated_changes = []
     for s in all_sentences:

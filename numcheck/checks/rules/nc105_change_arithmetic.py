@@ -78,12 +78,12 @@ def _check_size(ch: Change, z: Size, before: Interval, after: Interval, tol: Tol
         exact = abs(ch.after.value / ch.before.value - 1) * 100 if s.kind == "percent" else \
             abs(ch.after.value - ch.before.value)
         band = (0.25, 4.0) if s.kind == "percent" else _BAND  # a percentage of a misread pair is far off
-        if s.kind not in ("percent",) and not _is_amount_size(ch, s) or not _near(exact, s.value, band):
+        if s.kind not in ("percent",) and not _is_amount_size(s) or not _near(exact, s.value, band):
             return None
         said = real  # the ends were put in the order the size says
     if said and real and said != real:
         clearly = ratio.high < 1 if said > 0 else ratio.low > 1
-        if not clearly or s.kind not in ("percent", "fraction") and not _is_amount_size(ch, s):
+        if not clearly or s.kind not in ("percent", "fraction") and not _is_amount_size(s):
             return None
         exact = abs(ch.after.value / ch.before.value - 1) * 100
         return RULE.finding(f"from {shown(ch.before)} to {shown(ch.after)} is {_a(real)} of {pct(exact)}, "
@@ -118,7 +118,7 @@ def _check_size(ch: Change, z: Size, before: Interval, after: Interval, tol: Tol
                             f"not {' '.join(s.text.split()).lower()} ({s.value:.0%})"
                             f"{rounding_note(verdict.severity)}", s.start, s.end, _related(ch),
                             hint=verdict.hint)
-    if _is_amount_size(ch, s):
+    if _is_amount_size(s):
         diff = Interval(after.low - before.high, after.high - before.low)
         possible = diff if sign > 0 else Interval(-diff.high, -diff.low)
         exact = abs(ch.after.value - ch.before.value)
@@ -162,8 +162,9 @@ def _check_stated(sc: StatedChange, tol: Tolerance) -> Optional[Finding]:
                         [Related(end.start, end.end, "the end"), Related(amount.start, amount.end, "the change")])
 
 
-def _is_amount_size(ch: Change, s: Quantity) -> bool:
-    return s.kind in ("count", "number", "money", "measure") and s.kind not in ("percent",)
+def _is_amount_size(s: Quantity) -> bool:
+    """A change's size given as an amount ("up 3,000", "an increase of $3.5 million"), not a rate."""
+    return s.kind in ("count", "number", "money", "measure")
 
 
 def _decimals(q: Quantity) -> int:
